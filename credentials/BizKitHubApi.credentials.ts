@@ -1,0 +1,69 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+import { ApplicationError } from 'n8n-workflow';
+
+import { API_KEY_FORMAT_MESSAGE, isWellFormedApiKey } from '../nodes/BizKitHub/apiKey';
+
+export class BizKitHubApi implements ICredentialType {
+	name = 'bizKitHubApi';
+
+	displayName = 'BizKitHub API';
+
+	icon: Icon = {
+		light: 'file:../nodes/BizKitHub/bizkithub.svg',
+		dark: 'file:../nodes/BizKitHub/bizkithub.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/bizkithub/n8n-nodes-bizkithub#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			placeholder: 'PROD followed by 28 letters or digits',
+			description:
+				'Your BizKitHub API key: 32 characters starting with PROD, DEV_ or ROOT. Sent as the apiKey query parameter.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.bizkithub.com',
+			description:
+				'Where the BizKitHub API is served. Change it only for a staging host or a local sandbox.',
+		},
+	];
+
+	/**
+	 * Adds the key as the `apiKey` query parameter. A key that does not have the documented
+	 * format is refused here, before any request is made (this also runs for the credential test).
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const apiKey = credentials.apiKey;
+		if (!isWellFormedApiKey(apiKey)) {
+			throw new ApplicationError(API_KEY_FORMAT_MESSAGE, { level: 'warning' });
+		}
+		return { ...requestOptions, qs: { ...(requestOptions.qs ?? {}), apiKey } };
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/api/v1/ping/',
+			method: 'GET',
+		},
+	};
+}

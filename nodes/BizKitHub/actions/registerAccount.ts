@@ -1,0 +1,155 @@
+import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { API_KEY_FORMAT_MESSAGE, isWellFormedApiKey } from '../apiKey';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../description';
+import { readCustomerRecord, readMappingMode } from '../mapping';
+import { INVALID_OUTPUT, SUCCESS_OUTPUT, outputOfErrorCode, toOutputs, type RoutedItem } from '../outputs';
+import {
+	failedItem,
+	invalidItem,
+	refusedItem,
+	registeredItem,
+	wouldRegisterItem,
+} from '../resultItems';
+import { runPool } from '../runPool';
+import { redactSecrets } from '../transport/redact';
+import { CREDENTIAL_TYPE, registerAccount } from '../transport/registerAccount';
+import { DuplicateAddressGuard } from '../validation/duplicates';
+import { validateCustomer, type RegisterAccountBody } from '../validation/validateCustomer';
+
+interface Pending {
+	itemIndex: number;
+	body: RegisterAccountBody;
+}
+
+function clampConcurrency(value: unknown): number {
+	const number = Math.floor(Number(value));
+	if (!Number.isFinite(number) || number < 1) return DEFAULT_CONCURRENCY;
+	return Math.min(number, MAX_CONCURRENCY);
+}
+
+/**
+ * Register Account: validates every item, sends the valid ones (unless validate-only) with bounded
+ * concurrency, and puts each item on the output of its outcome, in input order.
+ */
+export async function executeRegisterAccount(
+	this: IExecuteFunctions,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const validateOnly = this.getNodeParameter('options.validateOnly', 0, false) as boolean;
+	const concurrency = clampConcurrency(
+		this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY),
+	);
+	const mode = readMappingMode(this);
+	const guard = new DuplicateAddressGuard();
+	const routed: RoutedItem[] = new Array(items.length);
+	const pending: Pending[] = [];
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let record: Record<string, unknown>;
+		let defaultPhoneCountry: string;
+		try {
+			record = readCustomerRecord(this, itemIndex, mode);
+			defaultPhoneCountry = String(
+				this.getNodeParameter('options.defaultPhoneCountry', itemIndex, '') ?? '',
+			).trim();
+		} catch (error) {
+			const failure = new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			if (!this.continueOnFail()) throw failure;
+			routed[itemIndex] = {
+				output: SUCCESS_OUTPUT,
+				item: failedItem(itemIndex, failure, { email: undefined }, items[itemIndex].json),
+			};
+			continue;
+		}
+
+		const result = validateCustomer(record, { defaultPhoneCountry });
+		const duplicate = result.valid ? guard.check(result.body.email) : undefined;
+		if (!result.valid || duplicate) {
+			const issues = result.valid ? [duplicate!] : result.issues;
+			routed[itemIndex] = { output: INVALID_OUTPUT, item: invalidItem(itemIndex, record.email, issues) };
+			continue;
+		}
+		guard.remember(result.body.email, itemIndex);
+		if (validateOnly) {
+			routed[itemIndex] = { output: SUCCESS_OUTPUT, item: wouldRegisterItem(itemIndex, result.body) };
+		} else {
+			pending.push({ itemIndex, body: result.body });
+		}
+	}
+
+	if (pending.length > 0) {
+		await sendAll.call(this, pending, routed, concurrency);
+	}
+	return toOutputs(routed);
+}
+
+async function sendAll(
+	this: IExecuteFunctions,
+	pending: Pending[],
+	routed: RoutedItem[],
+	concurrency: number,
+): Promise<void> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const apiKey = credentials.apiKey;
+	if (!isWellFormedApiKey(apiKey)) {
+		throw new NodeOperationError(this.getNode(), API_KEY_FORMAT_MESSAGE, {
+			description: 'Open the BizKitHub API credential and paste the key again.',
+		});
+	}
+	const baseUrl = String(credentials.baseUrl || 'https://api.bizkithub.com');
+	const continueOnFail = this.continueOnFail();
+	const items = this.getInputData();
+	const failures: NodeApiError[] = [];
+
+	await runPool(
+		pending.length,
+		concurrency,
+		async (job) => {
+			const { itemIndex, body } = pending[job];
+			const outcome = await registerAccount(this, body, { baseUrl });
+			if (outcome.kind === 'registered') {
+				routed[itemIndex] = { output: SUCCESS_OUTPUT, item: registeredItem(itemIndex, body) };
+				return;
+			}
+			if (outcome.kind === 'refused') {
+				routed[itemIndex] = {
+					output: outputOfErrorCode(outcome.errorCode),
+					item: refusedItem(itemIndex, body, outcome.errorCode, outcome.message),
+				};
+				return;
+			}
+			const message = `Item ${itemIndex}: ${redactSecrets(outcome.message, [apiKey, body.password])}`;
+			const error = new NodeApiError(
+				this.getNode(),
+				{ message, httpCode: outcome.httpCode ?? null, code: outcome.platformCode ?? null } as JsonObject,
+				{ message, itemIndex, httpCode: outcome.httpCode ? String(outcome.httpCode) : undefined },
+			);
+			if (!continueOnFail) {
+				failures[itemIndex] = error;
+				return;
+			}
+			routed[itemIndex] = {
+				output: SUCCESS_OUTPUT,
+				item: failedItem(
+					itemIndex,
+					error,
+					{
+						email: body.email,
+						password: body.password,
+						errorCode:
+							outcome.platformCode ??
+							(outcome.httpCode ? `HTTP_${outcome.httpCode}` : 'cause' in outcome ? outcome.cause : undefined),
+						httpCode: outcome.httpCode,
+					},
+					items[itemIndex].json,
+				),
+			};
+		},
+		() => failures.length > 0,
+	);
+
+	const first = failures.find((failure) => failure !== undefined);
+	if (first) throw first;
+}

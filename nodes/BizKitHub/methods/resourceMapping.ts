@@ -1,0 +1,18 @@
+import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
+
+import { API_FIELDS } from '../apiFields';
+
+/** The mapping form's fields: the 21 body fields of register-account, from their static description. */
+export async function getApiFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	return {
+		fields: API_FIELDS.map((field) => ({
+			id: field.id,
+			displayName: field.displayName,
+			required: field.required,
+			defaultMatch: false,
+			canBeUsedToMatch: false,
+			display: true,
+			type: field.type,
+		})),
+	};
+}

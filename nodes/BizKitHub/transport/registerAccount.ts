@@ -1,0 +1,79 @@
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import type { RegisterAccountBody } from '../validation/validateCustomer';
+import { classifyResponse, type RegisterOutcome } from './classifyResponse';
+
+export const CREDENTIAL_TYPE = 'bizKitHubApi';
+export const REGISTER_ACCOUNT_PATH = '/api/v1/customer/register-account';
+
+export interface RequestSettings {
+	baseUrl: string;
+	/** Milliseconds before a request is abandoned; undefined leaves n8n's default. */
+	timeout?: number;
+}
+
+/** A request that got no HTTP answer at all (refused, reset, timed out, name not found). */
+export interface NoAnswer {
+	kind: 'failed';
+	httpCode?: undefined;
+	platformCode?: undefined;
+	message: string;
+	cause: string;
+}
+
+export function joinUrl(baseUrl: string, path: string): string {
+	return `${baseUrl.trim().replace(/\/+$/, '')}${path}`;
+}
+
+function errorCodeOf(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+/** Names a request failure without echoing the error itself, which may carry the request URL. */
+function describeNoAnswer(error: unknown, url: string): NoAnswer {
+	const code = errorCodeOf(error) ?? 'UNKNOWN';
+	const reason =
+		code === 'ECONNREFUSED'
+			? 'the connection was refused'
+			: code === 'ECONNRESET'
+				? 'the connection was reset'
+				: code === 'ETIMEDOUT' || code === 'ECONNABORTED'
+					? 'the request timed out'
+					: code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+						? 'the host name could not be resolved'
+						: 'no answer came back';
+	return { kind: 'failed', message: `BizKitHub could not be reached at ${url}: ${reason} (${code})`, cause: code };
+}
+
+/** Sends one registration and says what its answer means; never throws for a network failure. */
+export async function registerAccount(
+	context: IExecuteFunctions,
+	body: RegisterAccountBody,
+	settings: RequestSettings,
+): Promise<RegisterOutcome | NoAnswer> {
+	const url = joinUrl(settings.baseUrl, REGISTER_ACCOUNT_PATH);
+	const request: IHttpRequestOptions = {
+		method: 'POST',
+		url,
+		body,
+		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: settings.timeout,
+	};
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request);
+	} catch (error) {
+		return describeNoAnswer(error, url);
+	}
+	const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+	return classifyResponse({ statusCode: response.statusCode, body: text });
+}

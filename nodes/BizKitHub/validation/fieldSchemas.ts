@@ -1,0 +1,125 @@
+import { z } from 'zod/v4';
+
+import { COUNTRY_CODES } from './countries';
+import { normalizePhone } from './phone';
+
+/** Text as n8n users give it: a string, or a number that a spreadsheet or CSV parser produced. */
+const text = z
+	.union([z.string(), z.number()], { error: 'must be text or a number' })
+	.transform((value) => String(value).trim());
+
+const email = text
+	.transform((value) => {
+		const at = value.lastIndexOf('@');
+		return at < 0 ? value : value.slice(0, at) + value.slice(at).toLowerCase();
+	})
+	.pipe(z.email({ error: 'must be a valid e-mail address' }));
+
+const password = z
+	.union([z.string(), z.number()], { error: 'must be text' })
+	.transform((value) => String(value))
+	.pipe(z.string().min(1, { error: 'must not be empty' }));
+
+const LOCALHOST_ALIASES = new Set(['::1', '0.0.0.0', 'localhost']);
+
+const customerRealIp = text
+	.transform((value) => (LOCALHOST_ALIASES.has(value.toLowerCase()) ? '127.0.0.1' : value))
+	.pipe(z.union([z.ipv4(), z.ipv6()], { error: 'must be a valid IPv4 or IPv6 address' }));
+
+const referralId = text.pipe(
+	z.string().regex(/^[A-Za-z0-9]{16}$/, { error: 'must be exactly 16 letters or digits' }),
+);
+
+const country = text
+	.transform((value) => value.toUpperCase())
+	.refine((value) => COUNTRY_CODES.has(value), {
+		error: 'must be an ISO 3166-1 alpha-2 country code such as CZ',
+	});
+
+const primaryLocale = text.transform((value, ctx) => {
+	const tag = value.replace(/_/g, '-');
+	let canonical: string | undefined;
+	try {
+		canonical = Intl.getCanonicalLocales(tag)[0];
+	} catch {
+		canonical = undefined;
+	}
+	// BCP 47 allows longer language subtags in theory; real ones have 2 or 3 letters.
+	if (!canonical || !/^[a-z]{2,3}(-|$)/.test(canonical)) {
+		ctx.addIssue({ code: 'custom', message: 'must be a BCP 47 language tag such as cs or cs-CZ' });
+		return z.NEVER;
+	}
+	return canonical;
+});
+
+const returnUrl = text.pipe(
+	z.url({
+		protocol: /^https?$/,
+		hostname: z.regexes.hostname,
+		error: 'must be an absolute http or https URL',
+	}),
+);
+
+const TRUE_WORDS = new Set(['true', 'yes', '1']);
+const FALSE_WORDS = new Set(['false', 'no', '0']);
+
+const newsletter = z
+	.union([z.boolean(), z.number(), z.string()], { error: 'must be true or false' })
+	.transform((value, ctx) => {
+		if (typeof value === 'boolean') return value;
+		const word = String(value).trim().toLowerCase();
+		if (TRUE_WORDS.has(word)) return true;
+		if (FALSE_WORDS.has(word)) return false;
+		ctx.addIssue({ code: 'custom', message: 'must be true or false (or yes/no, 1/0)' });
+		return z.NEVER;
+	});
+
+const groups = z
+	.union([z.array(z.union([z.string(), z.number()])), z.string()], {
+		error: 'must be a list of texts or a comma-separated text',
+	})
+	.transform((value) =>
+		(Array.isArray(value) ? value.map(String) : value.split(','))
+			.map((group) => group.trim())
+			.filter((group) => group !== ''),
+	);
+
+function phone(defaultPhoneCountry: string) {
+	return text.transform((value, ctx) => {
+		const result = normalizePhone(value, defaultPhoneCountry);
+		if (result.ok) return result.value;
+		ctx.addIssue({ code: 'custom', message: result.message });
+		return z.NEVER;
+	});
+}
+
+export interface FieldSchemaOptions {
+	defaultPhoneCountry: string;
+}
+
+/** The schema of every API body field, keyed by the API's field name. */
+export function fieldSchemas({ defaultPhoneCountry }: FieldSchemaOptions) {
+	return {
+		email,
+		password,
+		name: text,
+		firstName: text,
+		lastName: text,
+		phone: phone(defaultPhoneCountry),
+		companyName: text,
+		companyRegistrationNumber: text,
+		taxIdentificationNumber: text,
+		streetAddress: text,
+		city: text,
+		cityPart: text,
+		stateRegion: text,
+		postalCode: text,
+		country,
+		newsletter,
+		primaryLocale,
+		groups,
+		customerRealIp,
+		referralId,
+		returnUrl,
+	};
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod/v4';
+
+import { API_FIELDS } from '../apiFields';
+import { fieldSchemas, type FieldSchemaOptions } from './fieldSchemas';
+
+/** The JSON body of POST /api/v1/customer/register-account after normalization. */
+export type RegisterAccountBody = { email: string; password: string } & Record<
+	string,
+	string | boolean | string[]
+>;
+
+export interface ValidationIssue {
+	field: string;
+	message: string;
+}
+
+export type ValidationResult =
+	| { valid: true; body: RegisterAccountBody }
+	| { valid: false; issues: ValidationIssue[] };
+
+const REQUIRED_FIELDS = new Set(API_FIELDS.filter((field) => field.required).map((field) => field.id));
+
+function isEmpty(value: unknown): boolean {
+	if (value === undefined || value === null) return true;
+	if (typeof value === 'string') return value.trim() === '';
+	return Array.isArray(value) && value.length === 0;
+}
+
+/** Keeps the fields that carry a value; an empty required field is reported, an empty optional one dropped. */
+function presentFields(record: Record<string, unknown>, issues: ValidationIssue[]) {
+	const present: Record<string, unknown> = {};
+	for (const field of API_FIELDS) {
+		const value = record[field.id];
+		// A password of spaces is a password: only a truly empty one is missing.
+		const missing = field.id === 'password' ? value === undefined || value === null || value === '' : isEmpty(value);
+		if (!missing) present[field.id] = value;
+		else if (REQUIRED_FIELDS.has(field.id)) issues.push({ field: field.id, message: 'is required' });
+	}
+	return present;
+}
+
+function buildSchema(options: FieldSchemaOptions) {
+	const schemas = fieldSchemas(options);
+	const shape: Record<string, z.ZodType> = {};
+	for (const [id, schema] of Object.entries(schemas)) {
+		shape[id] = REQUIRED_FIELDS.has(id) ? schema : schema.optional();
+	}
+	return z.object(shape);
+}
+
+const schemaCache = new Map<string, ReturnType<typeof buildSchema>>();
+
+function schemaFor(options: FieldSchemaOptions) {
+	const key = options.defaultPhoneCountry;
+	let schema = schemaCache.get(key);
+	if (!schema) {
+		schema = buildSchema(options);
+		schemaCache.set(key, schema);
+	}
+	return schema;
+}
+
+/**
+ * Checks and normalizes one customer record (API field name to value) as interface.md's
+ * validation table says, reporting every problem of the record, not only the first.
+ */
+export function validateCustomer(
+	record: Record<string, unknown>,
+	options: FieldSchemaOptions,
+): ValidationResult {
+	const issues: ValidationIssue[] = [];
+	const present = presentFields(record, issues);
+	const parsed = schemaFor(options).safeParse(present);
+	if (!parsed.success) {
+		for (const issue of parsed.error.issues) {
+			const field = String(issue.path[0] ?? '');
+			// A required field reported missing above is not reported twice.
+			if (issues.some((known) => known.field === field)) continue;
+			issues.push({ field, message: issue.message });
+		}
+	}
+	if (issues.length > 0 || !parsed.success) {
+		return { valid: false, issues: sortByFieldOrder(issues) };
+	}
+	return { valid: true, body: parsed.data as RegisterAccountBody };
+}
+
+const FIELD_ORDER = new Map(API_FIELDS.map((field, index) => [field.id, index]));
+
+function sortByFieldOrder(issues: ValidationIssue[]): ValidationIssue[] {
+	return [...issues].sort(
+		(a, b) => (FIELD_ORDER.get(a.field) ?? Infinity) - (FIELD_ORDER.get(b.field) ?? Infinity),
+	);
+}
+
+/** One line naming every field with a problem, e.g. `email must be ...; phone is too short ...`. */
+export function describeIssues(issues: ValidationIssue[]): string {
+	return issues.map((issue) => `${issue.field} ${issue.message}`).join('; ');
+}
