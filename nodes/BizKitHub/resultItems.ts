@@ -67,33 +67,12 @@ export function invalidItem(
 }
 
 /**
- * An item whose request failed, for "On Error: Continue". n8n's error output merges the input
- * item's fields into it; the input fields that hold the password are masked here so they do not.
+ * An item that failed with an error that is not a documented answer, for "On Error: Continue".
+ * n8n shows such an item as `{ error: message }` and, with the error output, moves it there.
  */
 export function failedItem(
 	itemIndex: number,
 	error: NodeApiError | NodeOperationError,
-	details: { email: unknown; password?: string; errorCode?: string; httpCode?: number },
-	inputJson: IDataObject,
 ): INodeExecutionData {
-	const masked: IDataObject = {};
-	if (details.password !== undefined) {
-		for (const [key, value] of Object.entries(inputJson)) {
-			if ((typeof value === 'string' || typeof value === 'number') && String(value) === details.password) {
-				masked[key] = '[hidden]';
-			}
-		}
-	}
-	return {
-		json: {
-			...masked,
-			success: false,
-			email: givenEmail(details.email),
-			error: error.message,
-			...(details.errorCode ? { errorCode: details.errorCode } : {}),
-			...(details.httpCode ? { httpCode: details.httpCode } : {}),
-		},
-		error,
-		pairedItem: { item: itemIndex },
-	};
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }

@@ -1,5 +1,5 @@
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { API_KEY_FORMAT_MESSAGE, isWellFormedApiKey } from '../apiKey';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../description';
@@ -13,7 +13,7 @@ import {
 	wouldRegisterItem,
 } from '../resultItems';
 import { runPool } from '../runPool';
-import { redactSecrets } from '../transport/redact';
+import { apiFailure } from '../transport/apiFailure';
 import { CREDENTIAL_TYPE, registerAccount } from '../transport/registerAccount';
 import { DuplicateAddressGuard } from '../validation/duplicates';
 import { validateCustomer, type RegisterAccountBody } from '../validation/validateCustomer';
@@ -59,7 +59,7 @@ export async function executeRegisterAccount(
 			if (!this.continueOnFail()) throw failure;
 			routed[itemIndex] = {
 				output: SUCCESS_OUTPUT,
-				item: failedItem(itemIndex, failure, { email: undefined }, items[itemIndex].json),
+				item: failedItem(itemIndex, failure),
 			};
 			continue;
 		}
@@ -100,7 +100,6 @@ async function sendAll(
 	}
 	const baseUrl = String(credentials.baseUrl || 'https://api.bizkithub.com');
 	const continueOnFail = this.continueOnFail();
-	const items = this.getInputData();
 	const failures: NodeApiError[] = [];
 
 	await runPool(
@@ -120,32 +119,12 @@ async function sendAll(
 				};
 				return;
 			}
-			const message = `Item ${itemIndex}: ${redactSecrets(outcome.message, [apiKey, body.password])}`;
-			const error = new NodeApiError(
-				this.getNode(),
-				{ message, httpCode: outcome.httpCode ?? null, code: outcome.platformCode ?? null } as JsonObject,
-				{ message, itemIndex, httpCode: outcome.httpCode ? String(outcome.httpCode) : undefined },
-			);
-			if (!continueOnFail) {
+			const error = apiFailure(this.getNode(), itemIndex, outcome, [apiKey, body.password]);
+			if (continueOnFail) {
+				routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, error) };
+			} else {
 				failures[itemIndex] = error;
-				return;
 			}
-			routed[itemIndex] = {
-				output: SUCCESS_OUTPUT,
-				item: failedItem(
-					itemIndex,
-					error,
-					{
-						email: body.email,
-						password: body.password,
-						errorCode:
-							outcome.platformCode ??
-							(outcome.httpCode ? `HTTP_${outcome.httpCode}` : 'cause' in outcome ? outcome.cause : undefined),
-						httpCode: outcome.httpCode,
-					},
-					items[itemIndex].json,
-				),
-			};
 		},
 		() => failures.length > 0,
 	);

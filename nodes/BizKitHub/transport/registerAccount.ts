@@ -48,7 +48,8 @@ function describeNoAnswer(error: unknown, url: string): NoAnswer {
 					: code === 'ENOTFOUND' || code === 'EAI_AGAIN'
 						? 'the host name could not be resolved'
 						: 'no answer came back';
-	return { kind: 'failed', message: `BizKitHub could not be reached at ${url}: ${reason} (${code})`, cause: code };
+	// The code stays out of the message: n8n replaces a message naming ECONNRESET & co. with its own.
+	return { kind: 'failed', message: `BizKitHub could not be reached at ${url}: ${reason}`, cause: code };
 }
 
 /** Sends one registration and says what its answer means; never throws for a network failure. */

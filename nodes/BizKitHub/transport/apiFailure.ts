@@ -1,0 +1,42 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { redactSecrets } from './redact';
+
+export interface Failure {
+	message: string;
+	httpCode?: number;
+	platformCode?: string;
+	/** The network error code when no HTTP answer came back. */
+	cause?: string;
+}
+
+/**
+ * The node error for an item whose request failed in a way that is not a documented answer. It
+ * names the item, the HTTP status and the platform code, and carries no API key or password: it
+ * is built from our own words only, never from the HTTP library's error (which holds the URL).
+ */
+export function apiFailure(
+	node: INode,
+	itemIndex: number,
+	failure: Failure,
+	secrets: ReadonlyArray<string | undefined>,
+): NodeApiError {
+	const message = `Item ${itemIndex}: ${redactSecrets(failure.message, secrets)}`;
+	const details = [
+		failure.httpCode ? `HTTP status: ${failure.httpCode}` : 'HTTP status: none (no answer)',
+		failure.platformCode ? `BizKitHub error code: ${failure.platformCode}` : undefined,
+		failure.cause ? `Network error: ${failure.cause}` : undefined,
+	].filter(Boolean);
+	const response: JsonObject = {
+		message,
+		httpCode: failure.httpCode ?? null,
+		code: failure.platformCode ?? null,
+	};
+	return new NodeApiError(node, response, {
+		message,
+		description: details.join('. '),
+		httpCode: failure.httpCode ? String(failure.httpCode) : undefined,
+		itemIndex,
+	});
+}

@@ -1,0 +1,43 @@
+'use strict';
+
+// `npm run sandbox`: a local BizKitHub for trying the node by hand.
+//   --port 8787            port on 127.0.0.1 (default 8787; 0 picks a free one)
+//   --latency 20           milliseconds before each answer (default 0)
+//   --rate 20/1s --burst 5 per-key rate limit for PROD and DEV_ keys (default: none)
+
+const { startSandbox, SANDBOX_KEYS } = require('./server');
+
+function option(name, fallback) {
+	const at = process.argv.indexOf(`--${name}`);
+	return at >= 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
+}
+
+function parseRate(text, burst) {
+	if (!text) return null;
+	const match = /^(\d+)\/(\d*)(ms|s|m|h)$/.exec(text);
+	if (!match) throw new Error(`--rate must look like 20/1s or 1000/1h, not ${text}`);
+	const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[match[3]];
+	const limit = Number(match[1]);
+	return { limit, windowMs: Number(match[2] || 1) * unit, burst: Number(burst ?? limit) };
+}
+
+async function main() {
+	const sandbox = await startSandbox({
+		port: Number(option('port', 8787)),
+		latencyMs: Number(option('latency', 0)),
+		rateLimit: parseRate(option('rate'), option('burst')),
+	});
+	console.log(`BizKitHub sandbox listening on ${sandbox.url}`);
+	console.log('Use it as the Base URL of a "BizKitHub API" credential, with one of these keys (not real secrets):');
+	for (const [kind, key] of Object.entries(SANDBOX_KEYS)) console.log(`  ${kind.padEnd(8)} ${key}`);
+	console.log('Addresses like jane+e002@example.com force an outcome (e001..e004); +fail500, +garbage, +hangup fail.');
+	console.log('Ctrl-C stops it.');
+	const stop = () => sandbox.close().then(() => process.exit(0));
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+	console.error(error.message);
+	process.exit(1);
+});

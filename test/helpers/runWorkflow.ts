@@ -1,0 +1,141 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { BizKitHubApi } from '../../credentials/BizKitHubApi.credentials';
+import { BizKitHub } from '../../nodes/BizKitHub/BizKitHub.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+import { ItemsSource } from './itemsSourceNode';
+
+export const NODE_TYPE = 'n8n-nodes-bizkithub.bizKitHub';
+const SOURCE_TYPE = 'test.itemsSource';
+const NODE_NAME = 'BizKitHub';
+
+class TestNodeTypes implements INodeTypes {
+	private readonly types: Record<string, INodeType> = {
+		[NODE_TYPE]: new BizKitHub(),
+		[SOURCE_TYPE]: new ItemsSource(),
+	};
+
+	getByName(type: string): INodeType {
+		return this.types[type];
+	}
+
+	getByNameAndVersion(type: string): INodeType {
+		return this.types[type];
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+export interface RunOptions {
+	items: object[];
+	/** The BizKitHub node's parameters (resource, operation, columns, options). */
+	parameters: INodeParameters;
+	credentials?: ICredentialDataDecryptedObject;
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+}
+
+export interface RunResult {
+	/** The BizKitHub node's outputs: six, and a seventh (n8n's Error output) with continueErrorOutput. */
+	outputs: INodeExecutionData[][];
+	/** The error that stopped the workflow, if any. */
+	error?: Error & { description?: string; context?: Record<string, unknown> };
+	run: IRun;
+}
+
+/** Runs Input -> BizKitHub in n8n's own execution engine (n8n-core's WorkflowExecute). */
+export async function runWorkflow(options: RunOptions): Promise<RunResult> {
+	const nodeTypes = new TestNodeTypes();
+	const workflowData: IWorkflowBase = {
+		id: 'test-workflow',
+		name: 'BizKitHub test',
+		active: false,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+		nodes: [
+			{
+				id: 'input',
+				name: 'Input',
+				type: SOURCE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { items: JSON.stringify(options.items) },
+			},
+			{
+				id: 'bizkithub',
+				name: NODE_NAME,
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: options.parameters,
+				credentials: { bizKitHubApi: { id: 'sandbox', name: 'BizKitHub sandbox' } },
+				...(options.onError ? { onError: options.onError } : {}),
+			},
+		],
+		connections: { Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+	const workflow = new Workflow({
+		id: workflowData.id,
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		active: false,
+		nodeTypes,
+		settings: workflowData.settings,
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	let resolveFinished: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveFinished(run));
+
+	const credentialsHelper = new TestCredentialsHelper(
+		{ bizKitHubApi: new BizKitHubApi() },
+		options.credentials ? { bizKitHubApi: options.credentials } : {},
+	);
+	const additionalData = {
+		hooks,
+		credentialsHelper,
+		executionId: 'test-execution',
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const startNode = workflow.getNode('Input')!;
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await finished;
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		outputs: (taskData?.data?.main ?? []).map((items: INodeExecutionData[] | null) => items ?? []),
+		error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
+		run,
+	};
+}
