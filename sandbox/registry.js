@@ -31,7 +31,7 @@ class CustomerRegistry {
 
 	/** Marks an address confirmed (as if the shopper clicked the link), or banned. */
 	set(organisation, email, state) {
-		this.customers.set(CustomerRegistry.keyOf(organisation, email), { state, lastAttemptAt: 0 });
+		this.customers.set(CustomerRegistry.keyOf(organisation, email), { state, lastAttemptAt: this.now() });
 	}
 
 	/** @returns {{ success: true } | { success: false, errorCode: string, message: string }} */

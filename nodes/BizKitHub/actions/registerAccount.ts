@@ -55,7 +55,10 @@ export async function executeRegisterAccount(
 				this.getNodeParameter('options.defaultPhoneCountry', itemIndex, '') ?? '',
 			).trim();
 		} catch (error) {
-			const failure = new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			const failure = new NodeOperationError(this.getNode(), error as Error, {
+				itemIndex,
+				message: `Item ${itemIndex}: a mapped field could not be read: ${(error as Error).message}`,
+			});
 			if (!this.continueOnFail()) throw failure;
 			routed[itemIndex] = {
 				output: SUCCESS_OUTPUT,
