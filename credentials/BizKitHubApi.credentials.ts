@@ -61,9 +61,23 @@ export class BizKitHubApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.baseUrl}}',
 			url: '/api/v1/ping/',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 500,
+					message:
+						'BizKitHub does not know this API key (PUBLIC_API_KEY_DOES_NOT_EXIST), or it failed to answer. Check the key and the Base URL.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 429, message: 'BizKitHub answered 429: this key is over its rate limit. Try again later.' },
+			},
+		],
 	};
 }

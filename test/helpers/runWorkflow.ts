@@ -7,12 +7,12 @@ import type {
 	INodeTypes,
 	IRun,
 	IWorkflowBase,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { BizKitHubApi } from '../../credentials/BizKitHubApi.credentials';
 import { BizKitHub } from '../../nodes/BizKitHub/BizKitHub.node';
+import { additionalData } from './additionalData';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { ItemsSource } from './itemsSourceNode';
 
@@ -107,21 +107,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		{ bizKitHubApi: new BizKitHubApi() },
 		options.credentials ? { bizKitHubApi: options.credentials } : {},
 	);
-	const additionalData = {
-		hooks,
-		credentialsHelper,
-		executionId: 'test-execution',
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		userId: 'test-user',
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const data = additionalData({ hooks, credentialsHelper });
 
 	const startNode = workflow.getNode('Input')!;
 	const runExecutionData = createRunExecutionData({
@@ -130,7 +116,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		},
 	});
 
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	await new WorkflowExecute(data, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
