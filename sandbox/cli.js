@@ -4,7 +4,9 @@
 //   --port 8787            port on 127.0.0.1 (default 8787; 0 picks a free one)
 //   --latency 20           milliseconds before each answer (default 0)
 //   --rate 20/1s --burst 5 per-key rate limit for PROD and DEV_ keys (default: none)
+//   --empty                start with no customers (default: the demo's returning, banned and pending ones)
 
+const { DEMO_CUSTOMERS } = require('./demoCustomers');
 const { startSandbox, SANDBOX_KEYS } = require('./server');
 
 function option(name, fallback) {
@@ -26,11 +28,15 @@ async function main() {
 		port: Number(option('port', 8787)),
 		latencyMs: Number(option('latency', 0)),
 		rateLimit: parseRate(option('rate'), option('burst')),
+		customers: process.argv.includes('--empty') ? [] : DEMO_CUSTOMERS,
 	});
 	console.log(`BizKitHub sandbox listening on ${sandbox.url}`);
 	console.log('Use it as the Base URL of a "BizKitHub API" credential, with one of these keys (not real secrets):');
 	for (const [kind, key] of Object.entries(SANDBOX_KEYS)) console.log(`  ${kind.padEnd(8)} ${key}`);
 	console.log('Addresses like jane+e002@example.com force an outcome (e001..e004); +fail500, +garbage, +hangup fail.');
+	if (!process.argv.includes('--empty')) {
+		console.log(`Known customers: ${DEMO_CUSTOMERS.map((customer) => `${customer.email} (${customer.state})`).join(', ')}`);
+	}
 	console.log('Ctrl-C stops it.');
 	const stop = () => sandbox.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);

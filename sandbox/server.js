@@ -54,12 +54,17 @@ const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {{ limit: number, windowMs: number, burst: number } | null} [options.rateLimit]
  *   per-key limit for PROD and DEV_ keys (ROOT keys are never limited); default none
  * @param {string[]} [options.keys] accepted keys, default the sandbox's own
+ * @param {{ email: string, state: 'pending' | 'confirmed' | 'banned' }[]} [options.customers]
+ *   customers every accepted key's organisation already has
  */
 async function startSandbox(options = {}) {
 	const { port = 0, host = '127.0.0.1', latencyMs = 0, rateLimit = null } = options;
 	const keys = new Set(options.keys ?? [SANDBOX_KEYS.dev, SANDBOX_KEYS.prod, SANDBOX_KEYS.root]);
 	const limiter = rateLimit ? new RateLimiter(rateLimit) : undefined;
 	const registry = new CustomerRegistry();
+	for (const key of keys) {
+		for (const customer of options.customers ?? []) registry.set(key, customer.email, customer.state);
+	}
 	/** Every request that reached the sandbox, in arrival order. */
 	const requests = [];
 	const stats = { inFlight: 0, maxInFlight: 0, rateLimited: 0 };

@@ -20,7 +20,7 @@ const n8nBin = path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
 const n8nMarker = path.join(n8nDir, '.installed');
 
 function log(message) {
-	process.stdout.write(`[runtime] ${message}\n`);
+	process.stdout.write(`[bizkithub] ${message}\n`);
 }
 
 function duration(ms) {

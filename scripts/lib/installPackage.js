@@ -1,0 +1,64 @@
+'use strict';
+
+// Installs this package into an n8n user folder the way n8n installs a community package: the
+// packed tarball, unpacked under .n8n/nodes/node_modules/<name>, with dev and peer dependencies
+// stripped from its package.json. The package must be built first (`npm run build`).
+
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { ROOT } = require('./runtime');
+
+const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
+
+function npmCommand() {
+	const cli = process.env.npm_execpath;
+	return cli && /npm-cli\.js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
+}
+
+/** Packs the project with `npm pack` and returns the tarball's path (in a new temporary folder). */
+function pack() {
+	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes', 'BizKitHub', 'BizKitHub.node.js'))) {
+		throw new Error('dist/ is missing: run `npm run build` first');
+	}
+	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-pack-'));
+	const [command, prefix] = npmCommand();
+	const output = execFileSync(command, [...prefix, 'pack', '--json', '--pack-destination', destination], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: { ...process.env, npm_config_ignore_scripts: 'true' },
+	});
+	const [{ filename }] = JSON.parse(output);
+	return path.join(destination, filename);
+}
+
+/**
+ * Installs the package into `userFolder` (n8n's N8N_USER_FOLDER) and returns the folder it
+ * was unpacked into.
+ */
+function installInto(userFolder) {
+	const tarball = pack();
+	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+	fs.rmSync(target, { recursive: true, force: true });
+	fs.mkdirSync(target, { recursive: true });
+	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+
+	const manifestPath = path.join(target, 'package.json');
+	const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+	delete manifest.devDependencies;
+	delete manifest.peerDependencies;
+	fs.writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+
+	// n8n lists installed community packages from the nodes folder's own package.json.
+	const nodesManifest = path.join(userFolder, '.n8n', 'nodes', 'package.json');
+	const nodes = fs.existsSync(nodesManifest) ? JSON.parse(fs.readFileSync(nodesManifest, 'utf8')) : { name: 'installed-nodes', private: true };
+	nodes.dependencies = { ...(nodes.dependencies ?? {}), [PACKAGE_NAME]: manifest.version };
+	fs.writeFileSync(nodesManifest, `${JSON.stringify(nodes, null, 2)}\n`);
+	return target;
+}
+
+module.exports = { PACKAGE_NAME, pack, installInto };

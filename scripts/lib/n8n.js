@@ -1,0 +1,115 @@
+'use strict';
+
+// Runs the n8n CLI (from .cache, on Node 24) against one user folder: import credentials and
+// workflows, execute a workflow headless and read its JSON result, or start the editor.
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+/** The environment every n8n started by this project gets: quiet, local, no task runners. */
+function n8nEnvironment(userFolder, extra = {}) {
+	const env = { ...process.env };
+	// npm's own variables would leak into n8n's npm calls; they are not n8n's business.
+	for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
+	return {
+		...env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'bizkithub-local-development-only',
+		N8N_RUNNERS_ENABLED: 'false',
+		N8N_LOG_LEVEL: 'info',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_SECURE_COOKIE: 'false',
+		DB_SQLITE_POOL_SIZE: '2',
+		...extra,
+	};
+}
+
+/** Runs `n8n <args>` to the end. Resolves with its exit code and output; never rejects on exit codes. */
+function runN8n(runtime, args, { userFolder, env = {}, timeoutMs = 180000 }) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(runtime.node, [runtime.n8n, ...args], {
+			env: n8nEnvironment(userFolder, env),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout, stderr });
+		});
+	});
+}
+
+async function runOrThrow(runtime, args, options) {
+	const result = await runN8n(runtime, args, options);
+	if (result.code !== 0) {
+		throw new Error(`n8n ${args[0]} failed with exit ${result.code}:\n${(result.stdout + result.stderr).slice(-3000)}`);
+	}
+	return result;
+}
+
+async function importJson(runtime, userFolder, command, data) {
+	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-import-')), 'import.json');
+	fs.writeFileSync(file, JSON.stringify(data));
+	try {
+		await runOrThrow(runtime, [command, `--input=${file}`], { userFolder });
+	} finally {
+		fs.rmSync(path.dirname(file), { recursive: true, force: true });
+	}
+}
+
+/** Stores credentials (decrypted `data`; n8n encrypts them) in the user folder's database. */
+function importCredentials(runtime, userFolder, credentials) {
+	return importJson(runtime, userFolder, 'import:credentials', credentials);
+}
+
+function importWorkflows(runtime, userFolder, workflows) {
+	return importJson(runtime, userFolder, 'import:workflow', workflows);
+}
+
+/** The JSON document n8n prints after its log lines: it starts at the first line that is `{`. */
+function printedJson(stdout) {
+	const start = stdout.search(/^\{$/m);
+	if (start < 0) return undefined;
+	try {
+		return JSON.parse(stdout.slice(start));
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Executes a stored workflow headless (`n8n execute --id --rawOutput`). Resolves with the parsed
+ * run (or undefined when n8n printed none), the exit code and everything n8n printed.
+ */
+async function executeWorkflow(runtime, userFolder, id, { env = {}, timeoutMs } = {}) {
+	const result = await runN8n(runtime, ['execute', `--id=${id}`, '--rawOutput'], { userFolder, env, timeoutMs });
+	return { run: printedJson(result.stdout), code: result.code, printed: result.stdout + result.stderr };
+}
+
+/** The outputs of one node in a printed run: one array of items per output. */
+function nodeOutputs(run, nodeName) {
+	const task = run?.data?.resultData?.runData?.[nodeName]?.[0];
+	return (task?.data?.main ?? []).map((items) => items ?? []);
+}
+
+module.exports = {
+	n8nEnvironment,
+	runN8n,
+	importCredentials,
+	importWorkflows,
+	executeWorkflow,
+	nodeOutputs,
+	printedJson,
+};
