@@ -1,0 +1,142 @@
+'use strict';
+
+// `npm run dev`: the n8n editor on http://localhost:5678 with this package loaded as a community
+// package, the sandbox on http://127.0.0.1:8787, a "BizKitHub sandbox" credential and the example
+// workflows ready. Ctrl-C stops everything it started.
+//   --port 5678 (n8n)   --sandbox-port 8787
+
+const { spawn } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { DEMO_CUSTOMERS } = require('../sandbox/demoCustomers');
+const { startSandbox } = require('../sandbox/server');
+const { build } = require('./lib/build');
+const { installInto } = require('./lib/installPackage');
+const { importCredentials, importWorkflows, n8nEnvironment } = require('./lib/n8n');
+const { localOwner, request, signIn } = require('./lib/owner');
+const { CACHE, ROOT, ensureN8n, log } = require('./lib/runtime');
+const { sandboxCredential } = require('./lib/sandboxCredential');
+
+const NODE_TYPE = 'n8n-nodes-bizkithub.bizKitHub';
+const EXAMPLES = path.join(ROOT, 'examples');
+
+/** Imports the example workflows that are new or changed since the last start, keeping edits to the others. */
+async function importChangedExamples(runtime, userFolder) {
+	const recordFile = path.join(userFolder, 'imported-examples.json');
+	const record = fs.existsSync(recordFile) ? JSON.parse(fs.readFileSync(recordFile, 'utf8')) : {};
+	const changed = [];
+	for (const file of fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('-workflow.json')).sort()) {
+		const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
+		const hash = crypto.createHash('sha256').update(text).digest('hex');
+		if (record[file] !== hash) {
+			changed.push(JSON.parse(text));
+			record[file] = hash;
+		}
+	}
+	if (changed.length > 0) {
+		await importWorkflows(runtime, userFolder, changed);
+		log(`imported ${changed.map((workflow) => `"${workflow.name}"`).join(', ')}`);
+	}
+	fs.writeFileSync(recordFile, `${JSON.stringify(record, null, 2)}\n`);
+}
+
+async function waitUntilReady(url, child, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode} while starting`);
+		try {
+			if ((await fetch(`${url}/healthz/readiness`)).status === 200) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`n8n did not become ready at ${url} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Starts the sandbox and n8n with the package installed; resolves once the editor answers and
+ * lists the BizKitHub node. Returns how to reach them and a `stop()` that ends both.
+ */
+async function startDev({
+	port = 5678,
+	sandboxPort = 8787,
+	userFolder = path.join(CACHE, 'dev-n8n'),
+	rebuild = true,
+	showN8nOutput = true,
+} = {}) {
+	if (rebuild) build();
+	const runtime = await ensureN8n();
+	const sandbox = await startSandbox({ port: sandboxPort, customers: DEMO_CUSTOMERS });
+	let child;
+	const stop = async () => {
+		if (child && child.exitCode === null) {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
+			await exited;
+			clearTimeout(timer);
+		}
+		await sandbox.close();
+	};
+	try {
+		fs.mkdirSync(userFolder, { recursive: true });
+		installInto(userFolder);
+		await importCredentials(runtime, userFolder, [sandboxCredential(sandbox.url)]);
+		await importChangedExamples(runtime, userFolder);
+
+		const url = `http://localhost:${port}`;
+		log(`starting n8n ${url} (user folder ${path.relative(ROOT, userFolder) || userFolder})`);
+		child = spawn(runtime.node, [runtime.n8n, 'start'], {
+			env: n8nEnvironment(userFolder, { N8N_PORT: String(port), N8N_HOST: 'localhost', N8N_LISTEN_ADDRESS: '127.0.0.1' }),
+			stdio: ['ignore', showN8nOutput ? 'inherit' : 'ignore', showN8nOutput ? 'inherit' : 'ignore'],
+		});
+		await waitUntilReady(url, child, 180000);
+
+		const owner = localOwner(userFolder);
+		const cookie = await signIn(url, owner);
+		const types = await request(url, 'GET', '/types/nodes.json', { cookie });
+		const listed = Array.isArray(types.json) && types.json.some((type) => type.name === NODE_TYPE);
+		if (!listed) throw new Error(`n8n is up, but ${NODE_TYPE} is not in its node list`);
+		return { url, sandbox, owner, cookie, stop };
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+function option(name, fallback) {
+	const at = process.argv.indexOf(`--${name}`);
+	return at >= 0 && process.argv[at + 1] !== undefined ? Number(process.argv[at + 1]) : fallback;
+}
+
+async function main() {
+	const dev = await startDev({ port: option('port', 5678), sandboxPort: option('sandbox-port', 8787) });
+	let stopping = false;
+	const shutdown = () => {
+		if (stopping) return;
+		stopping = true;
+		log('stopping n8n and the sandbox');
+		dev.stop().then(() => process.exit(0));
+	};
+	process.on('SIGINT', shutdown);
+	process.on('SIGTERM', shutdown);
+	console.log('');
+	console.log(`  n8n editor      ${dev.url}   (BizKitHub is in the node list)`);
+	console.log(`  sign in as      ${dev.owner.email} / ${dev.owner.password}   (a local account of this machine)`);
+	console.log(`  sandbox         ${dev.sandbox.url}   (credential "BizKitHub sandbox" is ready)`);
+	console.log('  workflows       open "BizKitHub demo: register a mixed batch" and click Execute workflow');
+	console.log('  Ctrl-C stops n8n and the sandbox.');
+	console.log('');
+}
+
+module.exports = { startDev };
+
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(`dev failed: ${error.message}`);
+		process.exit(1);
+	});
+}
