@@ -54,7 +54,7 @@ const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {{ limit: number, windowMs: number, burst: number } | null} [options.rateLimit]
  *   per-key limit for PROD and DEV_ keys (ROOT keys are never limited); default none
  * @param {string[]} [options.keys] accepted keys, default the sandbox's own
- * @param {{ email: string, state: 'pending' | 'confirmed' | 'banned' }[]} [options.customers]
+ * @param {ReadonlyArray<{ email: string, state: 'pending' | 'confirmed' | 'banned' }>} [options.customers]
  *   customers every accepted key's organisation already has
  */
 async function startSandbox(options = {}) {

@@ -11,8 +11,11 @@ const path = require('node:path');
 /** The environment every n8n started by this project gets: quiet, local, no task runners. */
 function n8nEnvironment(userFolder, extra = {}) {
 	const env = { ...process.env };
-	// npm's own variables would leak into n8n's npm calls; they are not n8n's business.
-	for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
+	// npm's and jest's variables are not n8n's business: NODE_ENV=test, which jest sets, makes
+	// n8n print nothing at all.
+	for (const key of Object.keys(env)) {
+		if (key.startsWith('npm_') || key.startsWith('JEST_') || key === 'NODE_ENV') delete env[key];
+	}
 	return {
 		...env,
 		N8N_USER_FOLDER: userFolder,

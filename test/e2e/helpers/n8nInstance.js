@@ -1,0 +1,31 @@
+'use strict';
+
+// One real n8n (from .cache, on Node 24) for a test file: a fresh user folder with this package
+// installed as a community package, credentials imported, and workflows run headless.
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { installInto } = require('../../../scripts/lib/installPackage');
+const n8n = require('../../../scripts/lib/n8n');
+const { ensureN8n } = require('../../../scripts/lib/runtime');
+
+/**
+ * @param {{ credentials: object[] }} options credentials in n8n's import format
+ */
+async function createInstance({ credentials }) {
+	const runtime = await ensureN8n();
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-e2e-'));
+	installInto(userFolder);
+	await n8n.importCredentials(runtime, userFolder, credentials);
+	return {
+		userFolder,
+		importWorkflows: (workflows) => n8n.importWorkflows(runtime, userFolder, workflows),
+		/** @returns {Promise<{ run: any, code: number, printed: string }>} */
+		execute: (id) => n8n.executeWorkflow(runtime, userFolder, id),
+		cleanup: () => fs.rmSync(userFolder, { recursive: true, force: true }),
+	};
+}
+
+module.exports = { createInstance, nodeOutputs: n8n.nodeOutputs };

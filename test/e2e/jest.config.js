@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	rootDir: '../..',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
+	globalSetup: '<rootDir>/test/e2e/globalSetup.js',
+	// Each test starts real n8n processes; one file at a time keeps a 2-core machine responsive.
+	maxWorkers: 1,
+	testTimeout: 300000,
+};
