@@ -7,7 +7,7 @@
 //   --empty                start with no customers (default: the demo's returning, banned and pending ones)
 
 const { DEMO_CUSTOMERS } = require('./demoCustomers');
-const { startSandbox, SANDBOX_KEYS } = require('./server');
+const { EXAMPLE_FILES, startSandbox, SANDBOX_KEYS } = require('./server');
 
 function option(name, fallback) {
 	const at = process.argv.indexOf(`--${name}`);
@@ -29,6 +29,7 @@ async function main() {
 		latencyMs: Number(option('latency', 0)),
 		rateLimit: parseRate(option('rate'), option('burst')),
 		customers: process.argv.includes('--empty') ? [] : DEMO_CUSTOMERS,
+		files: EXAMPLE_FILES,
 	});
 	console.log(`BizKitHub sandbox listening on ${sandbox.url}`);
 	console.log('Use it as the Base URL of a "BizKitHub API" credential, with one of these keys (not real secrets):');

@@ -1,6 +1,8 @@
 'use strict';
 
+const fs = require('node:fs');
 const http = require('node:http');
+const path = require('node:path');
 
 const { problemsOf } = require('./bodyRules');
 const { SANDBOX_KEYS } = require('./keys');
@@ -56,6 +58,8 @@ const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {string[]} [options.keys] accepted keys, default the sandbox's own
  * @param {ReadonlyArray<{ email: string, state: 'pending' | 'confirmed' | 'banned' }>} [options.customers]
  *   customers every accepted key's organisation already has
+ * @param {Record<string, string>} [options.files] extra files served as-is, URL path to file path
+ *   (the examples download their CSV of customers from here)
  */
 async function startSandbox(options = {}) {
 	const { port = 0, host = '127.0.0.1', latencyMs = 0, rateLimit = null } = options;
@@ -82,6 +86,9 @@ async function startSandbox(options = {}) {
 		const record = { method: req.method, path: url.pathname, apiKey, body, rawBody: text, at: Date.now() };
 		requests.push(record);
 		if (latencyMs > 0) await wait(latencyMs);
+
+		const file = options.files?.[url.pathname];
+		if (file && req.method === 'GET') return sendRaw(res, 200, 'text/csv; charset=utf-8', fs.readFileSync(file, 'utf8'));
 
 		const isRegister = url.pathname === REGISTER_PATH;
 		const isPing = PING_PATHS.has(url.pathname);
@@ -159,4 +166,9 @@ async function startSandbox(options = {}) {
 	};
 }
 
-module.exports = { startSandbox, SANDBOX_KEYS, REGISTER_PATH };
+/** The example files the sandbox serves for the example workflows. */
+const EXAMPLE_FILES = Object.freeze({
+	'/files/customers.csv': path.join(__dirname, '..', 'examples', 'customers.csv'),
+});
+
+module.exports = { startSandbox, SANDBOX_KEYS, REGISTER_PATH, EXAMPLE_FILES };

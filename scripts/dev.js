@@ -11,10 +11,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { DEMO_CUSTOMERS } = require('../sandbox/demoCustomers');
-const { startSandbox } = require('../sandbox/server');
+const { EXAMPLE_FILES, startSandbox } = require('../sandbox/server');
 const { build } = require('./lib/build');
 const { installInto } = require('./lib/installPackage');
-const { importCredentials, importWorkflows, n8nEnvironment } = require('./lib/n8n');
+const { importCredentials, importWorkflows, n8nEnvironment, publishWorkflow } = require('./lib/n8n');
 const { localOwner, request, signIn } = require('./lib/owner');
 const { CACHE, ROOT, ensureN8n, log } = require('./lib/runtime');
 const { sandboxCredential } = require('./lib/sandboxCredential');
@@ -22,21 +22,32 @@ const { sandboxCredential } = require('./lib/sandboxCredential');
 const NODE_TYPE = 'n8n-nodes-bizkithub.bizKitHub';
 const EXAMPLES = path.join(ROOT, 'examples');
 
-/** Imports the example workflows that are new or changed since the last start, keeping edits to the others. */
-async function importChangedExamples(runtime, userFolder) {
+/** The sandbox address the examples are written for; rewritten when the sandbox runs elsewhere. */
+const EXAMPLES_SANDBOX_URL = 'http://127.0.0.1:8787';
+
+/**
+ * Imports the example workflows that are new or changed since the last start (edits made in the
+ * editor to the others survive), and publishes those with a webhook so it answers at once.
+ */
+async function importChangedExamples(runtime, userFolder, sandboxUrl) {
 	const recordFile = path.join(userFolder, 'imported-examples.json');
 	const record = fs.existsSync(recordFile) ? JSON.parse(fs.readFileSync(recordFile, 'utf8')) : {};
 	const changed = [];
 	for (const file of fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('-workflow.json')).sort()) {
 		const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
-		const hash = crypto.createHash('sha256').update(text).digest('hex');
+		const hash = crypto.createHash('sha256').update(`${text}\n${sandboxUrl}`).digest('hex');
 		if (record[file] !== hash) {
-			changed.push(JSON.parse(text));
+			changed.push(JSON.parse(text.split(EXAMPLES_SANDBOX_URL).join(sandboxUrl)));
 			record[file] = hash;
 		}
 	}
 	if (changed.length > 0) {
 		await importWorkflows(runtime, userFolder, changed);
+		for (const workflow of changed) {
+			if (workflow.nodes.some((node) => node.type === 'n8n-nodes-base.webhook')) {
+				await publishWorkflow(runtime, userFolder, workflow.id);
+			}
+		}
 		log(`imported ${changed.map((workflow) => `"${workflow.name}"`).join(', ')}`);
 	}
 	fs.writeFileSync(recordFile, `${JSON.stringify(record, null, 2)}\n`);
@@ -69,7 +80,7 @@ async function startDev({
 } = {}) {
 	if (rebuild) build();
 	const runtime = await ensureN8n();
-	const sandbox = await startSandbox({ port: sandboxPort, customers: DEMO_CUSTOMERS });
+	const sandbox = await startSandbox({ port: sandboxPort, customers: DEMO_CUSTOMERS, files: EXAMPLE_FILES });
 	let child;
 	const stop = async () => {
 		if (child && child.exitCode === null) {
@@ -85,7 +96,7 @@ async function startDev({
 		fs.mkdirSync(userFolder, { recursive: true });
 		installInto(userFolder);
 		await importCredentials(runtime, userFolder, [sandboxCredential(sandbox.url)]);
-		await importChangedExamples(runtime, userFolder);
+		await importChangedExamples(runtime, userFolder, sandbox.url);
 
 		const url = `http://localhost:${port}`;
 		log(`starting n8n ${url} (user folder ${path.relative(ROOT, userFolder) || userFolder})`);
@@ -128,6 +139,8 @@ async function main() {
 	console.log(`  sign in as      ${dev.owner.email} / ${dev.owner.password}   (a local account of this machine)`);
 	console.log(`  sandbox         ${dev.sandbox.url}   (credential "BizKitHub sandbox" is ready)`);
 	console.log('  workflows       open "BizKitHub demo: register a mixed batch" and click Execute workflow');
+	console.log(`  sign-up webhook curl -X POST ${dev.url}/webhook/register-customer -H 'Content-Type: application/json' \\`);
+	console.log(`                    -d '{"email": "you@example.com", "password": "choose-one", "firstName": "You"}'`);
 	console.log('  Ctrl-C stops n8n and the sandbox.');
 	console.log('');
 }

@@ -81,6 +81,11 @@ function importWorkflows(runtime, userFolder, workflows) {
 	return importJson(runtime, userFolder, 'import:workflow', workflows);
 }
 
+/** Publishes a stored workflow, so that its triggers (a webhook, say) are live when n8n starts. */
+function publishWorkflow(runtime, userFolder, id) {
+	return runOrThrow(runtime, ['publish:workflow', `--id=${id}`], { userFolder });
+}
+
 /** The JSON document n8n prints after its log lines: it starts at the first line that is `{`. */
 function printedJson(stdout) {
 	const start = stdout.search(/^\{$/m);
@@ -112,6 +117,7 @@ module.exports = {
 	runN8n,
 	importCredentials,
 	importWorkflows,
+	publishWorkflow,
 	executeWorkflow,
 	nodeOutputs,
 	printedJson,

@@ -33,7 +33,13 @@ test('the editor serves its page and lists the BizKitHub node with its six outpu
 test('the example workflows and the sandbox credential are there', async () => {
 	const workflows = await dev.call('GET', '/rest/workflows');
 	const names = (workflows.json.data as Array<{ name: string }>).map((workflow) => workflow.name);
-	expect(names).toContain('BizKitHub demo: register a mixed batch');
+	expect(names).toEqual(
+		expect.arrayContaining([
+			'BizKitHub demo: register a mixed batch',
+			'BizKitHub: register customers from a CSV file',
+			'BizKitHub: register shoppers from a sign-up form (webhook)',
+		]),
+	);
 	const credentials = await dev.call('GET', '/rest/credentials');
 	expect((credentials.json.data as Array<{ name: string; type: string }>)).toContainEqual(
 		expect.objectContaining({ name: 'BizKitHub sandbox', type: 'bizKitHubApi' }),
@@ -65,5 +71,38 @@ describe('the credential test in n8n', () => {
 		expect(answer.json.data.status).toBe('Error');
 		expect(answer.json.data.message).toMatch(/32 characters, starting with PROD, DEV_ or ROOT/);
 		expect(dev.sandbox.requests.length).toBe(before);
+	});
+});
+
+describe('the sign-up webhook example, published by dev', () => {
+	const signUp = async (body: object) => {
+		const response = await fetch(`${dev.url}/webhook/register-customer`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		return { status: response.status, json: (await response.json()) as { registered: boolean; code?: string; message: string } };
+	};
+
+	test.each([
+		[{ email: 'web.new@example.com', password: 'web-pw-1', firstName: 'Web', phone: '+420 777 000 111' }, 201, undefined],
+		[{ email: 'returning.customer@example.com', password: 'web-pw-2' }, 409, 'E002'],
+		[{ email: 'blocked@example.com', password: 'web-pw-3' }, 403, 'E003'],
+		[{ email: 'pending.signup@example.com', password: 'web-pw-4' }, 429, 'E004'],
+		[{ email: 'web.flaky+e001@example.com', password: 'web-pw-5' }, 502, 'E001'],
+		[{ email: 'web.down+hangup@example.com', password: 'web-pw-6' }, 503, 'UNAVAILABLE'],
+	])('%j answers HTTP %i', async (body, status, code) => {
+		const answer = await signUp(body);
+		expect(answer.status).toBe(status);
+		expect(answer.json.registered).toBe(status === 201);
+		expect(answer.json.code).toBe(code);
+		expect(answer.json.message.length).toBeGreaterThan(10);
+	});
+
+	test('an invalid form answers 422 listing every problem', async () => {
+		const answer = await signUp({ email: 'not-an-address', password: '', phone: '12345' });
+		expect(answer.status).toBe(422);
+		expect(answer.json).toMatchObject({ registered: false, code: 'INVALID_INPUT' });
+		expect(answer.json.message).toMatch(/email must be a valid e-mail address; password is required; phone has no country calling code/);
 	});
 });

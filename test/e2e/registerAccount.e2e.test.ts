@@ -5,7 +5,8 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { DEMO_CUSTOMERS } from '../../sandbox/demoCustomers';
-import { startSandbox } from '../../sandbox/server';
+import { EXAMPLE_FILES, startSandbox } from '../../sandbox/server';
+import { exampleWorkflow } from './helpers/examples';
 import { sandboxCredential } from '../../scripts/lib/sandboxCredential';
 import { createInstance, nodeOutputs } from './helpers/n8nInstance';
 import { INPUT_NODE, NODE_NAME, literalItems, workflow } from './helpers/workflows';
@@ -122,19 +123,24 @@ let instance: Instance;
 let downUrl: string;
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ customers: DEMO_CUSTOMERS });
+	sandbox = await startSandbox({ customers: DEMO_CUSTOMERS, files: EXAMPLE_FILES });
 	const closed = await startSandbox();
 	downUrl = closed.url;
 	await closed.close();
 	instance = await createInstance({
 		credentials: [
+			sandboxCredential(sandbox.url),
 			sandboxCredential(sandbox.url, sandbox.keys.dev, CREDENTIAL.good),
 			sandboxCredential(sandbox.url, sandbox.keys.unknown, CREDENTIAL.unknown),
 			sandboxCredential(sandbox.url, 'PROD-this-is-not-a-key', CREDENTIAL.malformed),
 			sandboxCredential(downUrl, sandbox.keys.dev, CREDENTIAL.down),
 		],
 	});
-	await instance.importWorkflows(WORKFLOWS);
+	await instance.importWorkflows([
+		...WORKFLOWS,
+		exampleWorkflow('demo-workflow.json', sandbox.url),
+		exampleWorkflow('csv-import-workflow.json', sandbox.url),
+	]);
 });
 
 afterAll(async () => {
@@ -253,4 +259,23 @@ test('the key and the passwords appear nowhere in the printed execution', async 
 	for (const secret of [sandbox.keys.dev, 'Secret-1-Zq', 'Secret-2-Zq', 'Secret-3-Zq', 'Secret-4-Zq']) {
 		expect(printed).not.toContain(secret);
 	}
+});
+
+describe('the example workflows', () => {
+	test('the demo routes its eleven customers as the README says', async () => {
+		const { outputs, error } = await execute('bizkithubDemo01');
+		expect(error).toBeUndefined();
+		expect(outputs.map((items) => items.length)).toEqual([4, 1, 1, 1, 1, 3]);
+	});
+
+	test('the CSV import reads the file, registers its rows and hands back the rows to fix as a CSV', async () => {
+		const { outputs, run, error } = await execute('bizkithubCsv0001');
+		expect(error).toBeUndefined();
+		expect(outputs.map((items) => items.length)).toEqual([3, 0, 1, 1, 1, 2]);
+		expect(emails(outputs[SUCCESS])).toEqual(['Eva.Dvorakova@example.cz', 'tomas.marek@example.cz', 'sarah.jones@example.co.uk']);
+		expect(outputs[INVALID][1].json.issues).toEqual([{ field: 'email', message: 'is the same address as item 0 of this run' }]);
+		const csv = nodeOutputs(run, 'Rows to fix as CSV')[0] as INodeExecutionData[];
+		expect(csv).toHaveLength(1);
+		expect(csv[0].binary?.data?.fileName).toBe('rows-to-fix.csv');
+	});
 });
