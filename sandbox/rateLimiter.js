@@ -30,7 +30,9 @@ class RateLimiter {
 	/**
 	 * Takes one request's token if there is one.
 	 * @returns {{ allowed: boolean, limit: number, remaining: number, resetAt: number, retryAfterMs: number }}
-	 *   resetAt: Unix seconds when the bucket is full again; retryAfterMs: wait until the next token.
+	 *   resetAt: Unix time in seconds, to the millisecond, when the bucket is full again (the sandbox
+	 *   gives the fraction; a whole-second value would make a client wait up to a second more);
+	 *   retryAfterMs: wait until the next token.
 	 */
 	take(key) {
 		const bucket = this.bucket(key);
@@ -43,7 +45,7 @@ class RateLimiter {
 			allowed,
 			limit: this.limit,
 			remaining: Math.floor(bucket.tokens),
-			resetAt: Math.ceil((now + msToFull) / 1000),
+			resetAt: Math.ceil(now + msToFull) / 1000,
 			retryAfterMs,
 		};
 	}

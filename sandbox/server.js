@@ -15,13 +15,34 @@ const PING_PATHS = new Set(['/api/v1/ping', '/api/v1/ping/']);
 
 /**
  * Sub-address tags that make the sandbox fail the way a real service sometimes does, so tests can
- * reach the node's error paths: `jane+fail500@example.com` and so on.
+ * reach the node's error and retry paths. A number after the tag limits the failure to that many
+ * requests for the address; then it is served normally. `jane+hangup2@example.com`:
+ * - fail500: HTTP 500 with a platform error (always)
+ * - garbage: HTTP 200 with an HTML page (always)
+ * - hangup[N]: the connection is cut before the request is processed
+ * - busy[N]: HTTP 503 before the request is processed
+ * - lost[N]: the request is processed (the customer registered), then the connection is cut
+ * - stall[N]: no answer for two seconds, then the connection is cut, nothing processed
  */
 const FAILURE_TAGS = {
-	fail500: (res) => send(res, 500, { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong.' } }),
-	garbage: (res) => sendRaw(res, 200, 'text/html', '<html><body>Bad gateway page</body></html>'),
-	hangup: (res) => res.socket.destroy(),
+	fail500: { before: (res) => send(res, 500, { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong.' } }) },
+	garbage: { before: (res) => sendRaw(res, 200, 'text/html', '<html><body>Bad gateway page</body></html>') },
+	hangup: { before: (res) => res.socket.destroy() },
+	busy: { before: (res) => send(res, 503, { error: { code: 'SERVICE_UNAVAILABLE', message: 'Try again shortly.' } }) },
+	lost: { after: (res) => res.socket.destroy() },
+	stall: { before: (res) => wait(STALL_MS).then(() => res.socket.destroy()) },
 };
+const STALL_MS = 2000;
+
+/** The failure an address asks for, and whether its `seen`-th request should fail. */
+function failureFor(email, seen) {
+	const tag = /\+([a-z0-9]+)@/i.exec(email)?.[1]?.toLowerCase();
+	if (!tag) return { failing: false };
+	if (FAILURE_TAGS[tag]) return { failure: FAILURE_TAGS[tag], failing: true };
+	const counted = /^([a-z]+)(\d+)$/.exec(tag);
+	const failure = counted && FAILURE_TAGS[counted[1]];
+	return failure ? { failure, failing: seen <= Number(counted[2]) } : { failing: false };
+}
 
 function send(res, status, json, headers = {}) {
 	sendRaw(res, status, 'application/json', JSON.stringify(json), headers);
@@ -72,6 +93,8 @@ async function startSandbox(options = {}) {
 	/** Every request that reached the sandbox, in arrival order. */
 	const requests = [];
 	const stats = { inFlight: 0, maxInFlight: 0, rateLimited: 0 };
+	/** How many register-account requests each address got, for the tags that fail N times. */
+	const requestsByAddress = new Map();
 
 	async function handle(req, res) {
 		const url = new URL(req.url, 'http://sandbox');
@@ -125,11 +148,17 @@ async function startSandbox(options = {}) {
 		const problems = problemsOf(body);
 		if (problems.length > 0) return send(res, 400, platformError('VALIDATION_ERROR', problems.join('; ')), headers);
 
-		const tag = /\+([a-z0-9]+)@/i.exec(body.email)?.[1]?.toLowerCase();
-		if (tag && FAILURE_TAGS[tag]) return FAILURE_TAGS[tag](res);
+		const seen = (requestsByAddress.get(body.email) ?? 0) + 1;
+		requestsByAddress.set(body.email, seen);
+		const { failure, failing } = failureFor(body.email, seen);
+		if (failing && failure.before) {
+			record.outcome = 'failed';
+			return failure.before(res);
+		}
 
 		const outcome = registry.register(apiKey, body.email);
 		record.outcome = outcome.success ? 'success' : outcome.errorCode;
+		if (failing && failure.after) return failure.after(res);
 		return send(res, 200, outcome, headers);
 	}
 

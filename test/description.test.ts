@@ -34,6 +34,9 @@ test('the node has the names interface.md fixes', () => {
 		validateOnly: false,
 		concurrency: 5,
 		defaultPhoneCountry: '',
+		maxAttempts: 4,
+		maxRateLimitWait: 300,
+		timeout: 30000,
 	});
 });
 

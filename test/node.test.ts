@@ -61,7 +61,7 @@ describe('a mixed batch, Map Automatically', () => {
 		] as const) {
 			expect(result.outputs[output]).toEqual([
 				{
-					json: { success: false, email: items[index].email, errorCode: code, message, customer: { email: items[index].email } },
+					json: { success: false, email: items[index].email, errorCode: code, message, attempts: 1, customer: { email: items[index].email } },
 					pairedItem: { item: index },
 				},
 			]);
@@ -75,6 +75,7 @@ describe('a mixed batch, Map Automatically', () => {
 			email: 'not-an-address',
 			errorCode: 'INVALID_INPUT',
 			message: expect.stringMatching(/^Item 5 is invalid: email .*; password is required; phone .*/),
+			attempts: 0,
 			issues: [
 				{ field: 'email', message: 'must be a valid e-mail address' },
 				{ field: 'password', message: 'is required' },
@@ -170,7 +171,7 @@ describe('Validate Only', () => {
 		expect(sandbox().requests).toHaveLength(0);
 		expect(result.outputs[SUCCESS]).toEqual([
 			{
-				json: { success: false, validateOnly: true, email: 'a@example.com', customer: { email: 'a@example.com', phone: '+1 4155550100' } },
+				json: { success: false, validateOnly: true, email: 'a@example.com', attempts: 0, customer: { email: 'a@example.com', phone: '+1 4155550100' } },
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -263,7 +264,7 @@ describe('failures that are not documented answers', () => {
 	test('without continuing, the run stops with an error naming the item, the status and the code', async () => {
 		const result = await runWorkflow({ items, parameters: autoMapParameters(), credentials: credentialsFor(sandbox()) });
 		expect(result.error?.message).toBe('Item 1: BizKitHub answered HTTP 500 with error INTERNAL_SERVER_ERROR: Something went wrong.');
-		expect(result.error?.description).toBe('HTTP status: 500. BizKitHub error code: INTERNAL_SERVER_ERROR');
+		expect(result.error?.description).toBe('HTTP status: 500. BizKitHub error code: INTERNAL_SERVER_ERROR. Attempts: 1');
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expectNoSecrets(result, [sandbox().keys.dev, ...passwords]);
 	});

@@ -2,6 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export const DEFAULT_CONCURRENCY = 5;
 export const MAX_CONCURRENCY = 50;
+export const DEFAULT_MAX_ATTEMPTS = 4;
+export const MAX_MAX_ATTEMPTS = 10;
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_S = 300;
+export const DEFAULT_TIMEOUT_MS = 30000;
 
 export const nodeProperties: INodeProperties[] = [
 	{
@@ -74,6 +78,33 @@ export const nodeProperties: INodeProperties[] = [
 				placeholder: 'CZ',
 				description:
 					'ISO 3166-1 alpha-2 code of the country assumed for phone numbers written without a +calling code. Without it such numbers are invalid.',
+			},
+			{
+				displayName: 'Max Attempts',
+				name: 'maxAttempts',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_MAX_ATTEMPTS },
+				default: DEFAULT_MAX_ATTEMPTS,
+				description:
+					'How many times to send an item when no answer comes back (connection refused or reset, timeout) or a gateway fails (HTTP 502, 503, 504), waiting longer after each try. An answer of BizKitHub is never sent again.',
+			},
+			{
+				displayName: 'Max Rate-Limit Wait (Seconds)',
+				name: 'maxRateLimitWait',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_MAX_RATE_LIMIT_WAIT_S,
+				description:
+					'The longest the node waits when BizKitHub\'s rate limit asks it to (429 with Retry-After, or no requests left until X-RateLimit-Reset). An item that would have to wait longer fails with a message saying how long the API asked to wait.',
+			},
+			{
+				displayName: 'Request Timeout (Ms)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_TIMEOUT_MS,
+				description:
+					'How long to wait for BizKitHub to answer one request before it counts as failed (and is tried again, up to Max Attempts)',
 			},
 			{
 				displayName: 'Validate Only',

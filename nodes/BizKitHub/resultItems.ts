@@ -17,8 +17,12 @@ function paired(itemIndex: number, json: IDataObject): INodeExecutionData {
 	return { json, pairedItem: { item: itemIndex } };
 }
 
-export function registeredItem(itemIndex: number, body: RegisterAccountBody): INodeExecutionData {
-	return paired(itemIndex, { success: true, email: body.email, customer: customerAsSent(body) });
+export function registeredItem(
+	itemIndex: number,
+	body: RegisterAccountBody,
+	attempts: number,
+): INodeExecutionData {
+	return paired(itemIndex, { success: true, email: body.email, attempts, customer: customerAsSent(body) });
 }
 
 export function wouldRegisterItem(itemIndex: number, body: RegisterAccountBody): INodeExecutionData {
@@ -26,23 +30,34 @@ export function wouldRegisterItem(itemIndex: number, body: RegisterAccountBody):
 		success: false,
 		validateOnly: true,
 		email: body.email,
+		attempts: 0,
 		customer: customerAsSent(body),
 	});
 }
 
+/** Codes that a registration of this very run, on an attempt that seemed to fail, could cause. */
+const CODES_AN_EARLIER_ATTEMPT_COULD_CAUSE = new Set<ApiErrorCode>(['E002', 'E004']);
+
 export function refusedItem(
 	itemIndex: number,
 	body: RegisterAccountBody,
-	errorCode: ApiErrorCode,
-	message: string,
+	answer: { errorCode: ApiErrorCode; message: string },
+	retries: { attempts: number; earlierAttemptMayHaveReached: boolean },
 ): INodeExecutionData {
-	return paired(itemIndex, {
+	const json: IDataObject = {
 		success: false,
 		email: body.email,
-		errorCode,
-		message,
+		errorCode: answer.errorCode,
+		message: answer.message,
+		attempts: retries.attempts,
 		customer: customerAsSent(body),
-	});
+	};
+	if (retries.earlierAttemptMayHaveReached && CODES_AN_EARLIER_ATTEMPT_COULD_CAUSE.has(answer.errorCode)) {
+		json.earlierAttemptMayHaveRegistered = true;
+		json.note =
+			'An earlier attempt for this item failed after it may have reached BizKitHub, so this run may itself have registered the address.';
+	}
+	return paired(itemIndex, json);
 }
 
 /** The address as the user gave it, for an item that failed validation. */
@@ -62,6 +77,7 @@ export function invalidItem(
 		email: givenEmail(givenAddress),
 		errorCode: 'INVALID_INPUT',
 		message: `Item ${itemIndex} is invalid: ${describeIssues(issues)}`,
+		attempts: 0,
 		issues: issues.map((issue) => ({ field: issue.field, message: issue.message })),
 	});
 }

@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-wo
 import { NodeOperationError } from 'n8n-workflow';
 
 import { API_KEY_FORMAT_MESSAGE, isWellFormedApiKey } from '../apiKey';
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../description';
 import { readCustomerRecord, readMappingMode } from '../mapping';
+import { readRunOptions, type RunOptions } from '../options';
 import { INVALID_OUTPUT, SUCCESS_OUTPUT, outputOfErrorCode, toOutputs, type RoutedItem } from '../outputs';
 import {
 	failedItem,
@@ -14,7 +14,9 @@ import {
 } from '../resultItems';
 import { runPool } from '../runPool';
 import { apiFailure } from '../transport/apiFailure';
-import { CREDENTIAL_TYPE, registerAccount } from '../transport/registerAccount';
+import { RateLimitGate } from '../transport/rateLimitGate';
+import { CREDENTIAL_TYPE } from '../transport/registerAccount';
+import { registerWithRetries } from '../transport/registerWithRetries';
 import { DuplicateAddressGuard } from '../validation/duplicates';
 import { validateCustomer, type RegisterAccountBody } from '../validation/validateCustomer';
 
@@ -23,24 +25,19 @@ interface Pending {
 	body: RegisterAccountBody;
 }
 
-function clampConcurrency(value: unknown): number {
-	const number = Math.floor(Number(value));
-	if (!Number.isFinite(number) || number < 1) return DEFAULT_CONCURRENCY;
-	return Math.min(number, MAX_CONCURRENCY);
-}
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 10000;
 
 /**
  * Register Account: validates every item, sends the valid ones (unless validate-only) with bounded
- * concurrency, and puts each item on the output of its outcome, in input order.
+ * concurrency under the API's rate limit, and puts each item on the output of its outcome, in
+ * input order.
  */
 export async function executeRegisterAccount(
 	this: IExecuteFunctions,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const validateOnly = this.getNodeParameter('options.validateOnly', 0, false) as boolean;
-	const concurrency = clampConcurrency(
-		this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY),
-	);
+	const options = readRunOptions(this);
 	const mode = readMappingMode(this);
 	const guard = new DuplicateAddressGuard();
 	const routed: RoutedItem[] = new Array(items.length);
@@ -60,10 +57,7 @@ export async function executeRegisterAccount(
 				message: `Item ${itemIndex}: a mapped field could not be read: ${(error as Error).message}`,
 			});
 			if (!this.continueOnFail()) throw failure;
-			routed[itemIndex] = {
-				output: SUCCESS_OUTPUT,
-				item: failedItem(itemIndex, failure),
-			};
+			routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, failure) };
 			continue;
 		}
 
@@ -75,7 +69,7 @@ export async function executeRegisterAccount(
 			continue;
 		}
 		guard.remember(result.body.email, itemIndex);
-		if (validateOnly) {
+		if (options.validateOnly) {
 			routed[itemIndex] = { output: SUCCESS_OUTPUT, item: wouldRegisterItem(itemIndex, result.body) };
 		} else {
 			pending.push({ itemIndex, body: result.body });
@@ -83,7 +77,7 @@ export async function executeRegisterAccount(
 	}
 
 	if (pending.length > 0) {
-		await sendAll.call(this, pending, routed, concurrency);
+		await sendAll.call(this, pending, routed, options);
 	}
 	return toOutputs(routed);
 }
@@ -92,7 +86,7 @@ async function sendAll(
 	this: IExecuteFunctions,
 	pending: Pending[],
 	routed: RoutedItem[],
-	concurrency: number,
+	options: RunOptions,
 ): Promise<void> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const apiKey = credentials.apiKey;
@@ -101,28 +95,41 @@ async function sendAll(
 			description: 'Open the BizKitHub API credential and paste the key again.',
 		});
 	}
-	const baseUrl = String(credentials.baseUrl || 'https://api.bizkithub.com');
+	const settings = {
+		baseUrl: String(credentials.baseUrl || 'https://api.bizkithub.com'),
+		timeout: options.timeoutMs,
+		maxAttempts: options.maxAttempts,
+		maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+		backoffBaseMs: BACKOFF_BASE_MS,
+		backoffCapMs: BACKOFF_CAP_MS,
+	};
+	const gate = new RateLimitGate(options.maxRateLimitWaitMs);
 	const continueOnFail = this.continueOnFail();
 	const failures: NodeApiError[] = [];
 
 	await runPool(
 		pending.length,
-		concurrency,
+		options.concurrency,
 		async (job) => {
 			const { itemIndex, body } = pending[job];
-			const outcome = await registerAccount(this, body, { baseUrl });
+			const { outcome, attempts, earlierAttemptMayHaveReached } = await registerWithRetries(
+				this,
+				body,
+				settings,
+				gate,
+			);
 			if (outcome.kind === 'registered') {
-				routed[itemIndex] = { output: SUCCESS_OUTPUT, item: registeredItem(itemIndex, body) };
+				routed[itemIndex] = { output: SUCCESS_OUTPUT, item: registeredItem(itemIndex, body, attempts) };
 				return;
 			}
 			if (outcome.kind === 'refused') {
 				routed[itemIndex] = {
 					output: outputOfErrorCode(outcome.errorCode),
-					item: refusedItem(itemIndex, body, outcome.errorCode, outcome.message),
+					item: refusedItem(itemIndex, body, outcome, { attempts, earlierAttemptMayHaveReached }),
 				};
 				return;
 			}
-			const error = apiFailure(this.getNode(), itemIndex, outcome, [apiKey, body.password]);
+			const error = apiFailure(this.getNode(), itemIndex, { ...outcome, attempts }, [apiKey, body.password]);
 			if (continueOnFail) {
 				routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, error) };
 			} else {

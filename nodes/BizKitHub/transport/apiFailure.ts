@@ -9,6 +9,8 @@ export interface Failure {
 	platformCode?: string;
 	/** The network error code when no HTTP answer came back. */
 	cause?: string;
+	/** Requests sent for the item. */
+	attempts?: number;
 }
 
 /**
@@ -27,6 +29,7 @@ export function apiFailure(
 		failure.httpCode ? `HTTP status: ${failure.httpCode}` : 'HTTP status: none (no answer)',
 		failure.platformCode ? `BizKitHub error code: ${failure.platformCode}` : undefined,
 		failure.cause ? `Network error: ${failure.cause}` : undefined,
+		failure.attempts !== undefined ? `Attempts: ${failure.attempts}` : undefined,
 	].filter(Boolean);
 	const response: JsonObject = {
 		message,

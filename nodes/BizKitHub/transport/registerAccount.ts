@@ -52,12 +52,18 @@ function describeNoAnswer(error: unknown, url: string): NoAnswer {
 	return { kind: 'failed', message: `BizKitHub could not be reached at ${url}: ${reason}`, cause: code };
 }
 
+/** One attempt: what its answer means, and what the answer said about the rate limit. */
+export interface Attempt {
+	outcome: RegisterOutcome | NoAnswer;
+	headers?: Record<string, unknown>;
+}
+
 /** Sends one registration and says what its answer means; never throws for a network failure. */
 export async function registerAccount(
 	context: IExecuteFunctions,
 	body: RegisterAccountBody,
 	settings: RequestSettings,
-): Promise<RegisterOutcome | NoAnswer> {
+): Promise<Attempt> {
 	const url = joinUrl(settings.baseUrl, REGISTER_ACCOUNT_PATH);
 	const request: IHttpRequestOptions = {
 		method: 'POST',
@@ -69,12 +75,15 @@ export async function registerAccount(
 		ignoreHttpStatusErrors: true,
 		timeout: settings.timeout,
 	};
-	let response: { statusCode: number; body: unknown };
+	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 	try {
 		response = await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request);
 	} catch (error) {
-		return describeNoAnswer(error, url);
+		return { outcome: describeNoAnswer(error, url) };
 	}
 	const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
-	return classifyResponse({ statusCode: response.statusCode, body: text });
+	return {
+		outcome: classifyResponse({ statusCode: response.statusCode, body: text }),
+		headers: response.headers,
+	};
 }

@@ -1,0 +1,94 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import type { RegisterAccountBody } from '../validation/validateCustomer';
+import type { RegisterOutcome } from './classifyResponse';
+import type { RateLimitGate } from './rateLimitGate';
+import { readRateLimit } from './rateLimitHeaders';
+import { registerAccount, type NoAnswer, type RequestSettings } from './registerAccount';
+import { backoffMs, retryability } from './retryPolicy';
+
+export interface RetrySettings extends RequestSettings {
+	/** Attempts per item for failures before BizKitHub answered (and gateway errors). */
+	maxAttempts: number;
+	/** The longest wait a rate limit may impose before the item fails instead. */
+	maxRateLimitWaitMs: number;
+	backoffBaseMs: number;
+	backoffCapMs: number;
+}
+
+/** A rate limit asked for a wait longer than the user allows. */
+export interface RateLimitWaitTooLong {
+	kind: 'failed';
+	httpCode?: undefined;
+	platformCode: 'RATE_LIMIT_EXCEEDED';
+	message: string;
+}
+
+export interface ItemResult {
+	outcome: RegisterOutcome | NoAnswer | RateLimitWaitTooLong;
+	/** Requests sent for the item, 429 answers included. */
+	attempts: number;
+	/** An earlier attempt failed in a way that may have reached BizKitHub. */
+	earlierAttemptMayHaveReached: boolean;
+}
+
+/** 429 answers one item may get before it fails; the waits they impose are bounded too. */
+const MAX_RATE_LIMITED_ANSWERS = 50;
+
+function waitTooLong(waitMs: number, maxWaitMs: number): RateLimitWaitTooLong {
+	const seconds = (ms: number) => Math.ceil(ms / 1000);
+	return {
+		kind: 'failed',
+		platformCode: 'RATE_LIMIT_EXCEEDED',
+		message: `BizKitHub's rate limit asks to wait ${seconds(waitMs)} s before the next request, longer than the Max Rate-Limit Wait of ${seconds(maxWaitMs)} s`,
+	};
+}
+
+/**
+ * Registers one customer: waits for the rate-limit gate, sends, and tries again after a 429
+ * (waiting as the API asks) or after a failure that came before any answer, with backoff.
+ */
+export async function registerWithRetries(
+	context: IExecuteFunctions,
+	body: RegisterAccountBody,
+	settings: RetrySettings,
+	gate: RateLimitGate,
+): Promise<ItemResult> {
+	let attempts = 0;
+	let failedAttempts = 0;
+	let rateLimitedAnswers = 0;
+	let earlierAttemptMayHaveReached = false;
+	for (;;) {
+		const ticket = await gate.acquire();
+		if (ticket !== 'go') {
+			return { outcome: waitTooLong(ticket.waitMs, settings.maxRateLimitWaitMs), attempts, earlierAttemptMayHaveReached };
+		}
+		attempts++;
+		const { outcome, headers } = await registerAccount(context, body, settings);
+		const rateLimited = outcome.kind === 'failed' && outcome.httpCode === 429;
+		const info = readRateLimit(headers, Date.now());
+		gate.record(info, rateLimited);
+
+		if (rateLimited) {
+			rateLimitedAnswers++;
+			if (info.retryAfterMs !== undefined && info.retryAfterMs > settings.maxRateLimitWaitMs) {
+				return { outcome: waitTooLong(info.retryAfterMs, settings.maxRateLimitWaitMs), attempts, earlierAttemptMayHaveReached };
+			}
+			if (info.retryAfterMs === undefined && info.resetAtMs === undefined) {
+				gate.pauseFor(backoffMs(rateLimitedAnswers, settings.backoffBaseMs, settings.backoffCapMs));
+			}
+			if (rateLimitedAnswers < MAX_RATE_LIMITED_ANSWERS) continue;
+			return { outcome, attempts, earlierAttemptMayHaveReached };
+		}
+
+		const { retry, mayHaveReached } = retryability(outcome);
+		if (retry && failedAttempts + 1 < settings.maxAttempts) {
+			failedAttempts++;
+			earlierAttemptMayHaveReached ||= mayHaveReached;
+			await sleep(backoffMs(failedAttempts, settings.backoffBaseMs, settings.backoffCapMs));
+			continue;
+		}
+		return { outcome, attempts, earlierAttemptMayHaveReached };
+	}
+}

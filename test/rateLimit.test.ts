@@ -1,0 +1,114 @@
+import { RateLimitGate } from '../nodes/BizKitHub/transport/rateLimitGate';
+import { readRateLimit } from '../nodes/BizKitHub/transport/rateLimitHeaders';
+import { backoffMs, retryability } from '../nodes/BizKitHub/transport/retryPolicy';
+
+describe('reading the rate-limit headers', () => {
+	const now = 1_800_000_000_000;
+
+	test('reads limit, remaining and a reset time in whole or fractional seconds', () => {
+		expect(readRateLimit({ 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1800000003' }, now)).toEqual({
+			limit: 1000,
+			remaining: 0,
+			resetAtMs: 1_800_000_003_000,
+		});
+		expect(readRateLimit({ 'X-RateLimit-Reset': '1800000000.25' }, now)).toEqual({ resetAtMs: 1_800_000_000_250 });
+	});
+
+	test('reads Retry-After in seconds or as an HTTP date', () => {
+		expect(readRateLimit({ 'retry-after': '3' }, now).retryAfterMs).toBe(3000);
+		expect(readRateLimit({ 'retry-after': new Date(now + 7000).toUTCString() }, now).retryAfterMs).toBe(7000);
+		expect(readRateLimit({ 'retry-after': 'soon' }, now).retryAfterMs).toBeUndefined();
+	});
+
+	test('no headers, or unreadable ones, say nothing', () => {
+		expect(readRateLimit(undefined, now)).toEqual({});
+		expect(readRateLimit({ 'x-ratelimit-remaining': 'many' }, now)).toEqual({});
+	});
+});
+
+describe('which failures are tried again', () => {
+	test.each([
+		[{ kind: 'failed', message: '', cause: 'ECONNREFUSED' }, { retry: true, mayHaveReached: false }],
+		[{ kind: 'failed', message: '', cause: 'ECONNRESET' }, { retry: true, mayHaveReached: true }],
+		[{ kind: 'failed', message: '', cause: 'ECONNABORTED' }, { retry: true, mayHaveReached: true }],
+		[{ kind: 'failed', message: '', httpCode: 502 }, { retry: true, mayHaveReached: true }],
+		[{ kind: 'failed', message: '', httpCode: 503 }, { retry: true, mayHaveReached: true }],
+		[{ kind: 'failed', message: '', httpCode: 504 }, { retry: true, mayHaveReached: true }],
+		[{ kind: 'failed', message: '', httpCode: 500 }, { retry: false, mayHaveReached: true }],
+		[{ kind: 'failed', message: '', httpCode: 400 }, { retry: false, mayHaveReached: true }],
+		[{ kind: 'failed', message: '', httpCode: 200 }, { retry: false, mayHaveReached: true }],
+		[{ kind: 'refused', errorCode: 'E001', message: '' }, { retry: false, mayHaveReached: false }],
+		[{ kind: 'registered' }, { retry: false, mayHaveReached: false }],
+	])('%j -> %j', (outcome, expected) => {
+		expect(retryability(outcome as Parameters<typeof retryability>[0])).toEqual(expected);
+	});
+
+	test('backoff doubles per retry, with jitter between half and all of it, up to a cap', () => {
+		expect([1, 2, 3, 4].map((retry) => backoffMs(retry, 500, 3000, () => 1))).toEqual([500, 1000, 2000, 3000]);
+		expect([1, 2, 3, 4].map((retry) => backoffMs(retry, 500, 3000, () => 0))).toEqual([250, 500, 1000, 1500]);
+	});
+});
+
+describe('the rate-limit gate', () => {
+	function fakeTime() {
+		const time = { now: 0, slept: [] as number[] };
+		const clock = () => time.now;
+		const sleeper = async (ms: number) => {
+			time.slept.push(ms);
+			time.now += ms;
+		};
+		return { time, clock, sleeper };
+	}
+
+	test('before any answer the quota is unknown: requests go out freely', async () => {
+		const { clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(60_000, clock, sleeper);
+		for (let request = 0; request < 10; request++) expect(await gate.acquire()).toBe('go');
+	});
+
+	test('counts down the reported quota less the requests still out, then waits for the reset', async () => {
+		const { time, clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(60_000, clock, sleeper);
+		await gate.acquire();
+		await gate.acquire();
+		gate.record({ remaining: 3 }, false); // one still out: two more may go
+		expect(await gate.acquire()).toBe('go');
+		expect(await gate.acquire()).toBe('go');
+		let third: unknown;
+		const waiting = gate.acquire().then((ticket) => (third = ticket));
+		await Promise.resolve();
+		expect(third).toBeUndefined();
+		gate.record({ remaining: 0, resetAtMs: 1500 }, false);
+		gate.record({ remaining: 0, resetAtMs: 1500 }, false);
+		gate.record({ remaining: 0, resetAtMs: 1500 }, false);
+		await waiting;
+		expect(third).toBe('go');
+		expect(time.slept).toEqual([1500]);
+	});
+
+	test('with no quota and nothing out, one request goes to learn the quota', async () => {
+		const { clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(60_000, clock, sleeper);
+		await gate.acquire();
+		gate.record({ remaining: 0 }, false);
+		expect(await gate.acquire()).toBe('go');
+	});
+
+	test('a 429 pauses every new request for Retry-After', async () => {
+		const { time, clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(60_000, clock, sleeper);
+		await gate.acquire();
+		gate.record({ retryAfterMs: 2000 }, true);
+		await gate.acquire();
+		expect(time.slept).toEqual([2000]);
+	});
+
+	test('a wait longer than the maximum is not done but reported', async () => {
+		const { time, clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(10_000, clock, sleeper);
+		await gate.acquire();
+		gate.record({ remaining: 0, resetAtMs: 3_600_000 }, false);
+		expect(await gate.acquire()).toEqual({ waitMs: 3_600_000 });
+		expect(time.slept).toEqual([]);
+	});
+});
