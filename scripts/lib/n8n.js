@@ -34,23 +34,36 @@ function n8nEnvironment(userFolder, extra = {}) {
 	};
 }
 
-/** Runs `n8n <args>` to the end. Resolves with its exit code and output; never rejects on exit codes. */
-function runN8n(runtime, args, { userFolder, env = {}, timeoutMs = 180000 }) {
+/**
+ * Runs `n8n <args>` to the end. Resolves with its exit code and output; never rejects on exit
+ * codes. `onSpawn` gets the child process (to watch its memory, say). Its standard output goes
+ * through a file: n8n exits right after printing a run, and a pipe would lose the end of a large one.
+ */
+function runN8n(runtime, args, { userFolder, env = {}, timeoutMs = 180000, onSpawn }) {
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-n8n-out-'));
+	const outFile = path.join(folder, 'stdout.txt');
+	const out = fs.openSync(outFile, 'w');
 	return new Promise((resolve, reject) => {
 		const child = spawn(runtime.node, [runtime.n8n, ...args], {
 			env: n8nEnvironment(userFolder, env),
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', out, 'pipe'],
 		});
-		let stdout = '';
+		onSpawn?.(child);
 		let stderr = '';
-		child.stdout.on('data', (chunk) => (stdout += chunk));
 		child.stderr.on('data', (chunk) => (stderr += chunk));
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-		child.on('error', reject);
-		child.on('close', (code) => {
+		const finish = () => {
 			clearTimeout(timer);
-			resolve({ code, stdout, stderr });
+			fs.closeSync(out);
+			const stdout = fs.readFileSync(outFile, 'utf8');
+			fs.rmSync(folder, { recursive: true, force: true });
+			return stdout;
+		};
+		child.on('error', (error) => {
+			finish();
+			reject(error);
 		});
+		child.on('close', (code) => resolve({ code, stdout: finish(), stderr }));
 	});
 }
 
@@ -86,12 +99,16 @@ function publishWorkflow(runtime, userFolder, id) {
 	return runOrThrow(runtime, ['publish:workflow', `--id=${id}`], { userFolder });
 }
 
-/** The JSON document n8n prints after its log lines: it starts at the first line that is `{`. */
+/**
+ * The JSON document n8n prints between its log lines: from the first line that is `{` to the
+ * last line that is `}` (after a failed run n8n prints the error below it).
+ */
 function printedJson(stdout) {
 	const start = stdout.search(/^\{$/m);
-	if (start < 0) return undefined;
+	const end = stdout.lastIndexOf('\n}');
+	if (start < 0 || end < start) return undefined;
 	try {
-		return JSON.parse(stdout.slice(start));
+		return JSON.parse(stdout.slice(start, end + 2));
 	} catch {
 		return undefined;
 	}
@@ -101,9 +118,14 @@ function printedJson(stdout) {
  * Executes a stored workflow headless (`n8n execute --id --rawOutput`). Resolves with the parsed
  * run (or undefined when n8n printed none), the exit code and everything n8n printed.
  */
-async function executeWorkflow(runtime, userFolder, id, { env = {}, timeoutMs } = {}) {
-	const result = await runN8n(runtime, ['execute', `--id=${id}`, '--rawOutput'], { userFolder, env, timeoutMs });
+async function executeWorkflow(runtime, userFolder, id, { env = {}, timeoutMs, onSpawn } = {}) {
+	const result = await runN8n(runtime, ['execute', `--id=${id}`, '--rawOutput'], { userFolder, env, timeoutMs, onSpawn });
 	return { run: printedJson(result.stdout), code: result.code, printed: result.stdout + result.stderr };
+}
+
+/** How long one node ran in a printed run, in milliseconds, as n8n measured it. */
+function nodeExecutionTime(run, nodeName) {
+	return run?.data?.resultData?.runData?.[nodeName]?.[0]?.executionTime;
 }
 
 /** The outputs of one node in a printed run: one array of items per output. */
@@ -120,5 +142,6 @@ module.exports = {
 	publishWorkflow,
 	executeWorkflow,
 	nodeOutputs,
+	nodeExecutionTime,
 	printedJson,
 };

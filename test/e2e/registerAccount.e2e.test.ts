@@ -9,7 +9,12 @@ import { EXAMPLE_FILES, startSandbox } from '../../sandbox/server';
 import { exampleWorkflow } from './helpers/examples';
 import { sandboxCredential } from '../../scripts/lib/sandboxCredential';
 import { createInstance, nodeOutputs } from './helpers/n8nInstance';
-import { INPUT_NODE, NODE_NAME, literalItems, workflow } from './helpers/workflows';
+import {
+	BIZKITHUB_NODE as NODE_NAME,
+	INPUT_NODE,
+	bizKitHubWorkflow as workflow,
+	literalItems,
+} from '../../scripts/lib/workflows';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 type Instance = Awaited<ReturnType<typeof createInstance>>;

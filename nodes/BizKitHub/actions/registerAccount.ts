@@ -95,8 +95,15 @@ async function sendAll(
 			description: 'Open the BizKitHub API credential and paste the key again.',
 		});
 	}
+	const node = this.getNode();
 	const settings = {
 		baseUrl: String(credentials.baseUrl || 'https://api.bizkithub.com'),
+		credentials: {
+			id: node.credentials?.[CREDENTIAL_TYPE]?.id ?? '',
+			name: node.credentials?.[CREDENTIAL_TYPE]?.name ?? '',
+			type: CREDENTIAL_TYPE,
+			data: credentials,
+		},
 		timeout: options.timeoutMs,
 		maxAttempts: options.maxAttempts,
 		maxRateLimitWaitMs: options.maxRateLimitWaitMs,

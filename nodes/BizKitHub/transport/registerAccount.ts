@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { RegisterAccountBody } from '../validation/validateCustomer';
 import { classifyResponse, type RegisterOutcome } from './classifyResponse';
@@ -8,6 +8,8 @@ export const REGISTER_ACCOUNT_PATH = '/api/v1/customer/register-account';
 
 export interface RequestSettings {
 	baseUrl: string;
+	/** The run's credential, read once, so that n8n does not load and decrypt it for every request. */
+	credentials: ICredentialsDecrypted;
 	/** Milliseconds before a request is abandoned; undefined leaves n8n's default. */
 	timeout?: number;
 }
@@ -77,7 +79,9 @@ export async function registerAccount(
 	};
 	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 	try {
-		response = await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request);
+		response = await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request, {
+			credentialsDecrypted: settings.credentials,
+		});
 	} catch (error) {
 		return { outcome: describeNoAnswer(error, url) };
 	}

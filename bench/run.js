@@ -1,0 +1,291 @@
+'use strict';
+
+// `npm run bench`: how fast the node registers customers in a real n8n 2.41.1 against the sandbox,
+// next to n8n's own HTTP Request node doing the same jobs, and how fast it validates. Prints a table
+// and writes it to bench/results.md. A benchmark, not a test: it asserts nothing.
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { startSandbox } = require('../sandbox/server');
+const { build } = require('../scripts/lib/build');
+const { installInto } = require('../scripts/lib/installPackage');
+const n8n = require('../scripts/lib/n8n');
+const { N8N_VERSION, NODE_VERSION, ROOT, ensureN8n, log } = require('../scripts/lib/runtime');
+const { sandboxCredential } = require('../scripts/lib/sandboxCredential');
+const {
+	BIZKITHUB_NODE,
+	INPUT_NODE,
+	autoMapParameters,
+	bizKitHubWorkflow,
+	workflowFeeding,
+} = require('../scripts/lib/workflows');
+
+const HTTP_NODE = 'HTTP Request';
+const RESULTS = path.join(__dirname, 'results.md');
+
+const JOBS = {
+	throughput: { items: 2000, latencyMs: 20, concurrency: 20, rateLimit: null },
+	rateLimited: { items: 300, latencyMs: 0, rateLimit: { limit: 20, windowMs: 1000, burst: 5 } },
+	validation: { items: 50000 },
+};
+
+/**
+ * Code for the Code node: `count` customers with distinct addresses, already in the form the API
+ * wants, so that the HTTP Request node, which sends them as they are, is not refused.
+ */
+function customersCode(count, prefix) {
+	return `return Array.from({ length: ${count} }, (_, i) => ({ json: { email: '${prefix}' + i + '@example.com', password: 'bench-' + i, firstName: 'Bench', phone: '+420 777' + String(100000 + i).slice(-6) } }));`;
+}
+
+/** n8n's HTTP Request node posting each item to register-account, as a user would set it up. */
+function httpRequestNode(sandbox, batching) {
+	return {
+		name: HTTP_NODE,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url: `${sandbox.url}/api/v1/customer/register-account`,
+			sendQuery: true,
+			queryParameters: { parameters: [{ name: 'apiKey', value: sandbox.keys.dev }] },
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify($json) }}',
+			options: batching
+				? { batching: { batch: { batchSize: batching.size, batchInterval: batching.intervalMs } } }
+				: {},
+		},
+	};
+}
+
+/** Runs one workflow in the bench's n8n with a fresh sandbox; returns what the bench reports. */
+async function measure(context, { id, job, node, outputNode }) {
+	const sandbox = await startSandbox({ latencyMs: job.latencyMs ?? 0, rateLimit: job.rateLimit });
+	try {
+		const credentialId = `bench${id}`.slice(0, 16);
+		await n8n.importCredentials(context.runtime, context.userFolder, [
+			sandboxCredential(sandbox.url, sandbox.keys.dev, credentialId),
+		]);
+		const workflow = node(sandbox, credentialId);
+		await n8n.importWorkflows(context.runtime, context.userFolder, [workflow]);
+		let peakKb = 0;
+		let watcher;
+		const { run, printed } = await n8n.executeWorkflow(
+			context.runtime,
+			context.userFolder,
+			workflow.id,
+			{
+				timeoutMs: 30 * 60 * 1000,
+				onSpawn: (child) => {
+					watcher = setInterval(() => {
+						try {
+							const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+							const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+							peakKb = Math.max(peakKb, hwm);
+						} catch {
+							// the process has ended
+						}
+					}, 100);
+				},
+			},
+		);
+		clearInterval(watcher);
+		if (!run) throw new Error(`${id}: n8n printed no result:\n${printed.slice(-2000)}`);
+		const outputs = n8n.nodeOutputs(run, outputNode);
+		const registered = new Set(
+			sandbox
+				.registrations()
+				.filter((request) => request.outcome === 'success')
+				.map((request) => request.body.email),
+		);
+		return {
+			ms: n8n.nodeExecutionTime(run, outputNode),
+			inputs: n8n.nodeOutputs(run, INPUT_NODE)[0]?.length ?? 0,
+			outputs,
+			registered: registered.size,
+			requests: sandbox.registrations().length,
+			rateLimited: sandbox.stats.rateLimited,
+			failedRun: Boolean(run.data.resultData.error),
+			peakMb: Math.round(peakKb / 1024),
+		};
+	} finally {
+		await sandbox.close();
+	}
+}
+
+const seconds = (ms) => (ms / 1000).toFixed(2);
+
+/** `npm run bench -- throughput validation` runs only those parts (for tuning); no names: all. */
+const ONLY = new Set(process.argv.slice(2));
+const wanted = (part) => ONLY.size === 0 || ONLY.has(part);
+
+async function main() {
+	build();
+	const runtime = await ensureN8n();
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-bench-'));
+	const context = { runtime, userFolder };
+	const rows = [];
+	try {
+		installInto(userFolder);
+		log(`benchmarking in n8n ${N8N_VERSION} on Node ${NODE_VERSION}; this takes a few minutes`);
+
+		// 1. Throughput: 2,000 items, 20 ms latency, concurrency 20.
+		const t = JOBS.throughput;
+		const ideal = (t.items / t.concurrency) * t.latencyMs;
+		const r = JOBS.rateLimited;
+		const minimumMs = ((r.items - r.rateLimit.burst) / r.rateLimit.limit) * r.rateLimit.windowMs;
+		if (wanted('throughput')) {
+			const throughput = await measure(context, {
+				id: 'Throughput01',
+				job: t,
+				outputNode: BIZKITHUB_NODE,
+				node: (sandbox, credentialId) =>
+					bizKitHubWorkflow({
+						id: 'benchThroughput1',
+						inputCode: customersCode(t.items, 'tp'),
+						parameters: autoMapParameters({ concurrency: t.concurrency }),
+						credentialId,
+					}),
+			});
+			rows.push([
+				'BizKitHub node: throughput',
+				`${t.items} items, ${t.latencyMs} ms latency, concurrency ${t.concurrency}`,
+				`${seconds(throughput.ms)} s`,
+				`${((ideal / throughput.ms) * 100).toFixed(1)}% of the ideal ${seconds(ideal)} s`,
+				`${t.items - throughput.registered} lost`,
+			]);
+		}
+
+		// 2. Rate limited: 300 items, 20 requests a second, burst 5, default options.
+		if (wanted('rate-limited')) {
+			const limited = await measure(context, {
+				id: 'RateLimited1',
+				job: r,
+				outputNode: BIZKITHUB_NODE,
+				node: (sandbox, credentialId) =>
+					bizKitHubWorkflow({
+						id: 'benchRateLimit01',
+						inputCode: customersCode(r.items, 'rl'),
+						parameters: autoMapParameters(),
+						credentialId,
+					}),
+			});
+			const onErrorPath = limited.outputs.slice(6).reduce((sum, items) => sum + items.length, 0);
+			rows.push([
+				'BizKitHub node: rate limited, default options',
+				`${r.items} items, limit ${r.rateLimit.limit}/s, burst ${r.rateLimit.burst}`,
+				`${seconds(limited.ms)} s`,
+				`${(limited.ms / minimumMs).toFixed(2)}x the minimum ${seconds(minimumMs)} s; ${limited.rateLimited} answers were 429`,
+				`${r.items - limited.registered} lost, ${onErrorPath} on an error path`,
+			]);
+		}
+
+		// 3. n8n's HTTP Request node on the same jobs: default settings, then with batching.
+		for (const [label, job, batching, jobId] of [
+			['HTTP Request node: throughput, default settings', t, undefined, 'HttpThrough1'],
+			[
+				`HTTP Request node: throughput, batching ${t.concurrency} at a time`,
+				t,
+				{ size: t.concurrency, intervalMs: 0 },
+				'HttpThrough2',
+			],
+			['HTTP Request node: rate limited, default settings', r, undefined, 'HttpLimited1'],
+			[
+				'HTTP Request node: rate limited, batching 5 every 250 ms',
+				r,
+				{ size: 5, intervalMs: 250 },
+				'HttpLimited2',
+			],
+		]) {
+			if (!wanted('http')) break;
+			const result = await measure(context, {
+				id: jobId,
+				job,
+				outputNode: HTTP_NODE,
+				node: (sandbox) =>
+					workflowFeeding(
+						`bench${jobId}`.slice(0, 16),
+						customersCode(job.items, jobId.toLowerCase()),
+						httpRequestNode(sandbox, batching),
+					),
+			});
+			const reference =
+				job === t
+					? `${((ideal / result.ms) * 100).toFixed(1)}% of the ideal`
+					: `${(result.ms / minimumMs).toFixed(2)}x the minimum`;
+			rows.push([
+				label,
+				job === t
+					? `${t.items} items, ${t.latencyMs} ms latency`
+					: `${r.items} items, limit ${r.rateLimit.limit}/s, burst ${r.rateLimit.burst}`,
+				`${seconds(result.ms)} s${result.failedRun ? ' (the run failed)' : ''}`,
+				`${reference}; ${result.rateLimited} answers were 429`,
+				`${job.items - result.registered} lost`,
+			]);
+		}
+
+		// 4. Validation alone: 50,000 items, Validate Only, Map Automatically.
+		const v = JOBS.validation;
+		if (wanted('validation')) {
+			const validation = await measure(context, {
+				id: 'Validation01',
+				job: {},
+				outputNode: BIZKITHUB_NODE,
+				node: (sandbox, credentialId) =>
+					bizKitHubWorkflow({
+						id: 'benchValidation1',
+						inputCode: customersCode(v.items, 'val'),
+						parameters: autoMapParameters({ validateOnly: true }),
+						credentialId,
+					}),
+			});
+			rows.push([
+				'BizKitHub node: Validate Only, Map Automatically',
+				`${v.items} items`,
+				`${seconds(validation.ms)} s`,
+				`${Math.round(v.items / (validation.ms / 1000)).toLocaleString('en-US')} items a second; n8n peaked at ${validation.peakMb} MB`,
+				`${v.items - validation.outputs.reduce((sum, items) => sum + items.length, 0)} lost`,
+			]);
+		}
+	} finally {
+		fs.rmSync(userFolder, { recursive: true, force: true });
+	}
+
+	const cpu = os.cpus();
+	const header = [
+		'job',
+		'setup',
+		'time (the node, as n8n measured it)',
+		'against the bound',
+		'items',
+	];
+	const table = [header, header.map(() => '---'), ...rows]
+		.map((row) => `| ${row.join(' | ')} |`)
+		.join('\n');
+	const packageVersion = require(path.join(ROOT, 'package.json')).version;
+	const report = `# Benchmark results
+
+Made by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: n8n ${N8N_VERSION} on Node ${NODE_VERSION}, n8n-nodes-bizkithub ${packageVersion}, ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB.
+Each job ran once in the same n8n, against the local sandbox on 127.0.0.1. Times are the node's own
+execution time as n8n reports it. "Lost" counts the items that were not registered (or, for
+Validate Only, did not come out of the node).
+
+${table}
+
+- Throughput ideal: items / concurrency x latency. Rate-limited minimum: (items - burst) / rate.
+- The sandbox gives X-RateLimit-Reset to the millisecond; with whole seconds the node would pause
+  up to a second longer each time the quota runs out.
+`;
+	console.log(`\n${report}`);
+	if (ONLY.size === 0) {
+		fs.writeFileSync(RESULTS, report);
+		log(`written to ${path.relative(ROOT, RESULTS)}`);
+	}
+}
+
+main().catch((error) => {
+	console.error(`bench failed: ${error.message}`);
+	process.exit(1);
+});
