@@ -12,6 +12,7 @@ import { createInstance, nodeOutputs } from './helpers/n8nInstance';
 import {
 	BIZKITHUB_NODE as NODE_NAME,
 	INPUT_NODE,
+	autoMapParameters,
 	bizKitHubWorkflow as workflow,
 	literalItems,
 } from '../../scripts/lib/workflows';
@@ -22,12 +23,7 @@ type Instance = Awaited<ReturnType<typeof createInstance>>;
 const [SUCCESS, E001, E002, E003, E004, INVALID, ERROR_OUTPUT] = [0, 1, 2, 3, 4, 5, 6];
 const CREDENTIAL = { good: 'sandboxDevKey001', unknown: 'unknownKey000001', malformed: 'malformedKey0001', down: 'closedPort000001' };
 
-const autoMap = (options = {}) => ({
-	resource: 'customer',
-	operation: 'registerAccount',
-	columns: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] },
-	options,
-});
+const autoMap = autoMapParameters;
 const defineBelow = (value: Record<string, unknown>, options = {}) => ({
 	resource: 'customer',
 	operation: 'registerAccount',
@@ -199,7 +195,7 @@ test('Validate Only sends nothing', async () => {
 	const { outputs } = await execute('e2eValidateOnly1');
 	expect(sandbox.requests.length).toBe(before);
 	expect(outputs[SUCCESS].map((item) => item.json)).toEqual([
-		{ success: false, validateOnly: true, email: 'dry.run@example.com', customer: { email: 'dry.run@example.com', country: 'SK' } },
+		{ success: false, validateOnly: true, email: 'dry.run@example.com', attempts: 0, customer: { email: 'dry.run@example.com', country: 'SK' } },
 	]);
 	expect(paired(outputs[INVALID])).toEqual([1]);
 });
