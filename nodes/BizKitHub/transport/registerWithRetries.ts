@@ -5,7 +5,7 @@ import type { RegisterAccountBody } from '../validation/validateCustomer';
 import type { RegisterOutcome } from './classifyResponse';
 import type { RateLimitGate } from './rateLimitGate';
 import { readRateLimit } from './rateLimitHeaders';
-import { registerAccount, type NoAnswer, type RequestSettings } from './registerAccount';
+import { registerAccount, type Attempt, type NoAnswer, type RequestSettings } from './registerAccount';
 import { backoffMs, retryability } from './retryPolicy';
 
 export interface RetrySettings extends RequestSettings {
@@ -65,7 +65,14 @@ export async function registerWithRetries(
 			return { outcome: waitTooLong(ticket.waitMs, settings.maxRateLimitWaitMs), attempts, earlierAttemptMayHaveReached };
 		}
 		attempts++;
-		const { outcome, headers } = await registerAccount(context, body, settings);
+		let attempt: Attempt | undefined;
+		try {
+			attempt = await registerAccount(context, body, settings);
+		} finally {
+			// The gate counts this request as out until it hears back, whatever happened.
+			if (!attempt) gate.record({}, false);
+		}
+		const { outcome, headers } = attempt;
 		const rateLimited = outcome.kind === 'failed' && outcome.httpCode === 429;
 		const info = readRateLimit(headers, Date.now());
 		gate.record(info, rateLimited);
