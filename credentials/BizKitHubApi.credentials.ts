@@ -76,7 +76,10 @@ export class BizKitHubApi implements ICredentialType {
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 429, message: 'BizKitHub answered 429: this key is over its rate limit. Try again later.' },
+				properties: {
+					value: 429,
+					message: 'BizKitHub answered 429: this key is over its rate limit. Try again later.',
+				},
 			},
 		],
 	};

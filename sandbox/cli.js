@@ -32,12 +32,20 @@ async function main() {
 		files: EXAMPLE_FILES,
 	});
 	console.log(`BizKitHub sandbox listening on ${sandbox.url}`);
-	console.log('Use it as the Base URL of a "BizKitHub API" credential, with one of these keys (not real secrets):');
+	console.log(
+		'Use it as the Base URL of a "BizKitHub API" credential, with one of these keys (not real secrets):',
+	);
 	for (const [kind, key] of Object.entries(SANDBOX_KEYS)) console.log(`  ${kind.padEnd(8)} ${key}`);
-	console.log('Addresses like jane+e002@example.com force an outcome (e001..e004); +fail500, +garbage, +hangup, +busy,');
-	console.log('+lost and +stall fail (add a number, e.g. +hangup2, to fail only the first requests for that address).');
+	console.log(
+		'Addresses like jane+e002@example.com force an outcome (e001..e004); +fail500, +garbage, +hangup, +busy,',
+	);
+	console.log(
+		'+lost and +stall fail (add a number, e.g. +hangup2, to fail only the first requests for that address).',
+	);
 	if (!process.argv.includes('--empty')) {
-		console.log(`Known customers: ${DEMO_CUSTOMERS.map((customer) => `${customer.email} (${customer.state})`).join(', ')}`);
+		console.log(
+			`Known customers: ${DEMO_CUSTOMERS.map((customer) => `${customer.email} (${customer.state})`).join(', ')}`,
+		);
 	}
 	console.log('Ctrl-C stops it.');
 	const stop = () => sandbox.close().then(() => process.exit(0));

@@ -31,7 +31,10 @@ class CustomerRegistry {
 
 	/** Marks an address confirmed (as if the shopper clicked the link), or banned. */
 	set(organisation, email, state) {
-		this.customers.set(CustomerRegistry.keyOf(organisation, email), { state, lastAttemptAt: this.now() });
+		this.customers.set(CustomerRegistry.keyOf(organisation, email), {
+			state,
+			lastAttemptAt: this.now(),
+		});
 	}
 
 	/** @returns {{ success: true } | { success: false, errorCode: string, message: string }} */
@@ -43,7 +46,8 @@ class CustomerRegistry {
 		const now = this.now();
 		if (known?.state === 'banned') return refusal('E003');
 		if (known?.state === 'confirmed') return refusal('E002');
-		if (known?.state === 'pending' && now - known.lastAttemptAt < PENDING_RETRY_MS) return refusal('E004');
+		if (known?.state === 'pending' && now - known.lastAttemptAt < PENDING_RETRY_MS)
+			return refusal('E004');
 		this.customers.set(key, { state: 'pending', lastAttemptAt: now });
 		return { success: true };
 	}

@@ -25,10 +25,20 @@ const PING_PATHS = new Set(['/api/v1/ping', '/api/v1/ping/']);
  * - stall[N]: no answer for two seconds, then the connection is cut, nothing processed
  */
 const FAILURE_TAGS = {
-	fail500: { before: (res) => send(res, 500, { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong.' } }) },
-	garbage: { before: (res) => sendRaw(res, 200, 'text/html', '<html><body>Bad gateway page</body></html>') },
+	fail500: {
+		before: (res) =>
+			send(res, 500, {
+				error: { code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong.' },
+			}),
+	},
+	garbage: {
+		before: (res) => sendRaw(res, 200, 'text/html', '<html><body>Bad gateway page</body></html>'),
+	},
 	hangup: { before: (res) => res.socket.destroy() },
-	busy: { before: (res) => send(res, 503, { error: { code: 'SERVICE_UNAVAILABLE', message: 'Try again shortly.' } }) },
+	busy: {
+		before: (res) =>
+			send(res, 503, { error: { code: 'SERVICE_UNAVAILABLE', message: 'Try again shortly.' } }),
+	},
 	lost: { after: (res) => res.socket.destroy() },
 	stall: { before: (res) => wait(STALL_MS).then(() => res.socket.destroy()) },
 };
@@ -49,7 +59,11 @@ function send(res, status, json, headers = {}) {
 }
 
 function sendRaw(res, status, type, text, headers = {}) {
-	res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), ...headers });
+	res.writeHead(status, {
+		'Content-Type': type,
+		'Content-Length': Buffer.byteLength(text),
+		...headers,
+	});
 	res.end(text);
 }
 
@@ -88,7 +102,8 @@ async function startSandbox(options = {}) {
 	const limiter = rateLimit ? new RateLimiter(rateLimit) : undefined;
 	const registry = new CustomerRegistry();
 	for (const key of keys) {
-		for (const customer of options.customers ?? []) registry.set(key, customer.email, customer.state);
+		for (const customer of options.customers ?? [])
+			registry.set(key, customer.email, customer.state);
 	}
 	/** Every request that reached the sandbox, in arrival order. */
 	const requests = [];
@@ -106,21 +121,36 @@ async function startSandbox(options = {}) {
 		} catch {
 			body = undefined;
 		}
-		const record = { method: req.method, path: url.pathname, apiKey, body, rawBody: text, at: Date.now() };
+		const record = {
+			method: req.method,
+			path: url.pathname,
+			apiKey,
+			body,
+			rawBody: text,
+			at: Date.now(),
+		};
 		requests.push(record);
 		if (latencyMs > 0) await wait(latencyMs);
 
 		const file = options.files?.[url.pathname];
-		if (file && req.method === 'GET') return sendRaw(res, 200, 'text/csv; charset=utf-8', fs.readFileSync(file, 'utf8'));
+		if (file && req.method === 'GET')
+			return sendRaw(res, 200, 'text/csv; charset=utf-8', fs.readFileSync(file, 'utf8'));
 
 		const isRegister = url.pathname === REGISTER_PATH;
 		const isPing = PING_PATHS.has(url.pathname);
-		if (!isRegister && !isPing) return send(res, 404, platformError('NOT_FOUND', `No route ${req.method} ${url.pathname}`));
-		if (isRegister && req.method !== 'POST') return send(res, 405, platformError('METHOD_NOT_ALLOWED', 'Use POST.'));
-		if (isPing && req.method !== 'GET') return send(res, 405, platformError('METHOD_NOT_ALLOWED', 'Use GET.'));
+		if (!isRegister && !isPing)
+			return send(res, 404, platformError('NOT_FOUND', `No route ${req.method} ${url.pathname}`));
+		if (isRegister && req.method !== 'POST')
+			return send(res, 405, platformError('METHOD_NOT_ALLOWED', 'Use POST.'));
+		if (isPing && req.method !== 'GET')
+			return send(res, 405, platformError('METHOD_NOT_ALLOWED', 'Use GET.'));
 
 		if (!apiKey || !KEY_FORMAT.test(apiKey) || !keys.has(apiKey)) {
-			return send(res, 500, platformError('PUBLIC_API_KEY_DOES_NOT_EXIST', 'Public API key does not exist.'));
+			return send(
+				res,
+				500,
+				platformError('PUBLIC_API_KEY_DOES_NOT_EXIST', 'Public API key does not exist.'),
+			);
 		}
 
 		const headers = {};
@@ -136,7 +166,13 @@ async function startSandbox(options = {}) {
 				return send(
 					res,
 					429,
-					{ error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests', retry_after: retryAfter } },
+					{
+						error: {
+							code: 'RATE_LIMIT_EXCEEDED',
+							message: 'Too many requests',
+							retry_after: retryAfter,
+						},
+					},
 					{ ...headers, 'Retry-After': String(retryAfter) },
 				);
 			}
@@ -144,9 +180,11 @@ async function startSandbox(options = {}) {
 
 		if (isPing) return send(res, 200, { success: true, pong: true }, headers);
 
-		if (body === undefined) return send(res, 400, platformError('INVALID_JSON', 'The body is not JSON.'), headers);
+		if (body === undefined)
+			return send(res, 400, platformError('INVALID_JSON', 'The body is not JSON.'), headers);
 		const problems = problemsOf(body);
-		if (problems.length > 0) return send(res, 400, platformError('VALIDATION_ERROR', problems.join('; ')), headers);
+		if (problems.length > 0)
+			return send(res, 400, platformError('VALIDATION_ERROR', problems.join('; ')), headers);
 
 		const seen = (requestsByAddress.get(body.email) ?? 0) + 1;
 		requestsByAddress.set(body.email, seen);
@@ -167,7 +205,8 @@ async function startSandbox(options = {}) {
 		stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
 		res.on('close', () => stats.inFlight--);
 		handle(req, res).catch((error) => {
-			if (!res.headersSent) send(res, 500, platformError('SANDBOX_FAILURE', String(error && error.message)));
+			if (!res.headersSent)
+				send(res, 500, platformError('SANDBOX_FAILURE', String(error && error.message)));
 		});
 	});
 	await new Promise((resolve, reject) => {

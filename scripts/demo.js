@@ -21,9 +21,20 @@ const NODE_NAME = 'BizKitHub';
 const INPUT_NODE = 'Customers';
 
 function table(rows) {
-	const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
+	const widths = rows[0].map((_, column) =>
+		Math.max(...rows.map((row) => String(row[column]).length)),
+	);
 	return rows
-		.map((row) => row.map((cell, column) => (column === 1 ? String(cell).padStart(widths[column]) : String(cell).padEnd(widths[column]))).join('  ').trimEnd())
+		.map((row) =>
+			row
+				.map((cell, column) =>
+					column === 1
+						? String(cell).padStart(widths[column])
+						: String(cell).padEnd(widths[column]),
+				)
+				.join('  ')
+				.trimEnd(),
+		)
 		.join('\n');
 }
 
@@ -55,14 +66,20 @@ async function main() {
 		const outputs = nodeOutputs(run, NODE_NAME);
 		const outCount = outputs.reduce((sum, items) => sum + items.length, 0);
 		const rows = [['output', 'items', 'first addresses']];
-		OUTPUT_NAMES.forEach((name, index) => rows.push([name, outputs[index]?.length ?? 0, firstAddresses(outputs[index] ?? [])]));
+		OUTPUT_NAMES.forEach((name, index) =>
+			rows.push([name, outputs[index]?.length ?? 0, firstAddresses(outputs[index] ?? [])]),
+		);
 		console.log('');
-		console.log(`BizKitHub demo: ${inputCount} customers in, ${outCount} out, ${sandbox.registrations().length} registration requests sent to the sandbox`);
+		console.log(
+			`BizKitHub demo: ${inputCount} customers in, ${outCount} out, ${sandbox.registrations().length} registration requests sent to the sandbox`,
+		);
 		console.log('');
 		console.log(table(rows));
 		console.log('');
 		if (outCount !== inputCount) throw new Error(`${inputCount - outCount} items were lost`);
-		console.log('Every item came out on exactly one output. Open the workflow in the editor with `npm run dev`.');
+		console.log(
+			'Every item came out on exactly one output. Open the workflow in the editor with `npm run dev`.',
+		);
 	} finally {
 		await sandbox.close();
 		fs.rmSync(userFolder, { recursive: true, force: true });

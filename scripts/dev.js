@@ -14,7 +14,12 @@ const { DEMO_CUSTOMERS } = require('../sandbox/demoCustomers');
 const { EXAMPLE_FILES, startSandbox } = require('../sandbox/server');
 const { build } = require('./lib/build');
 const { installInto } = require('./lib/installPackage');
-const { importCredentials, importWorkflows, n8nEnvironment, publishWorkflow } = require('./lib/n8n');
+const {
+	importCredentials,
+	importWorkflows,
+	n8nEnvironment,
+	publishWorkflow,
+} = require('./lib/n8n');
 const { localOwner, request, signIn } = require('./lib/owner');
 const { CACHE, ROOT, ensureN8n, log } = require('./lib/runtime');
 const { sandboxCredential } = require('./lib/sandboxCredential');
@@ -33,7 +38,10 @@ async function importChangedExamples(runtime, userFolder, sandboxUrl) {
 	const recordFile = path.join(userFolder, 'imported-examples.json');
 	const record = fs.existsSync(recordFile) ? JSON.parse(fs.readFileSync(recordFile, 'utf8')) : {};
 	const changed = [];
-	for (const file of fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('-workflow.json')).sort()) {
+	for (const file of fs
+		.readdirSync(EXAMPLES)
+		.filter((name) => name.endsWith('-workflow.json'))
+		.sort()) {
 		const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
 		const hash = crypto.createHash('sha256').update(`${text}\n${sandboxUrl}`).digest('hex');
 		if (record[file] !== hash) {
@@ -56,7 +64,8 @@ async function importChangedExamples(runtime, userFolder, sandboxUrl) {
 async function waitUntilReady(url, child, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode} while starting`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n exited with code ${child.exitCode} while starting`);
 		try {
 			if ((await fetch(`${url}/healthz/readiness`)).status === 200) return;
 		} catch {
@@ -80,7 +89,11 @@ async function startDev({
 } = {}) {
 	if (rebuild) build();
 	const runtime = await ensureN8n();
-	const sandbox = await startSandbox({ port: sandboxPort, customers: DEMO_CUSTOMERS, files: EXAMPLE_FILES });
+	const sandbox = await startSandbox({
+		port: sandboxPort,
+		customers: DEMO_CUSTOMERS,
+		files: EXAMPLE_FILES,
+	});
 	let child;
 	const stop = async () => {
 		if (child && child.exitCode === null) {
@@ -101,7 +114,11 @@ async function startDev({
 		const url = `http://localhost:${port}`;
 		log(`starting n8n ${url} (user folder ${path.relative(ROOT, userFolder) || userFolder})`);
 		child = spawn(runtime.node, [runtime.n8n, 'start'], {
-			env: n8nEnvironment(userFolder, { N8N_PORT: String(port), N8N_HOST: 'localhost', N8N_LISTEN_ADDRESS: '127.0.0.1' }),
+			env: n8nEnvironment(userFolder, {
+				N8N_PORT: String(port),
+				N8N_HOST: 'localhost',
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+			}),
 			stdio: ['ignore', showN8nOutput ? 'inherit' : 'ignore', showN8nOutput ? 'inherit' : 'ignore'],
 		});
 		await waitUntilReady(url, child, 180000);
@@ -124,7 +141,10 @@ function option(name, fallback) {
 }
 
 async function main() {
-	const dev = await startDev({ port: option('port', 5678), sandboxPort: option('sandbox-port', 8787) });
+	const dev = await startDev({
+		port: option('port', 5678),
+		sandboxPort: option('sandbox-port', 8787),
+	});
 	let stopping = false;
 	const shutdown = () => {
 		if (stopping) return;
@@ -136,11 +156,19 @@ async function main() {
 	process.on('SIGTERM', shutdown);
 	console.log('');
 	console.log(`  n8n editor      ${dev.url}   (BizKitHub is in the node list)`);
-	console.log(`  sign in as      ${dev.owner.email} / ${dev.owner.password}   (a local account of this machine)`);
+	console.log(
+		`  sign in as      ${dev.owner.email} / ${dev.owner.password}   (a local account of this machine)`,
+	);
 	console.log(`  sandbox         ${dev.sandbox.url}   (credential "BizKitHub sandbox" is ready)`);
-	console.log('  workflows       open "BizKitHub demo: register a mixed batch" and click Execute workflow');
-	console.log(`  sign-up webhook curl -X POST ${dev.url}/webhook/register-customer -H 'Content-Type: application/json' \\`);
-	console.log(`                    -d '{"email": "you@example.com", "password": "choose-one", "firstName": "You"}'`);
+	console.log(
+		'  workflows       open "BizKitHub demo: register a mixed batch" and click Execute workflow',
+	);
+	console.log(
+		`  sign-up webhook curl -X POST ${dev.url}/webhook/register-customer -H 'Content-Type: application/json' \\`,
+	);
+	console.log(
+		`                    -d '{"email": "you@example.com", "password": "choose-one", "firstName": "You"}'`,
+	);
 	console.log('  Ctrl-C stops n8n and the sandbox.');
 	console.log('');
 }

@@ -1,9 +1,14 @@
-import { CALLING_CODES, COUNTRY_CODES, callingCodeOf } from '../nodes/BizKitHub/validation/countries';
+import {
+	CALLING_CODES,
+	COUNTRY_CODES,
+	callingCodeOf,
+} from '../nodes/BizKitHub/validation/countries';
 
 test('the table holds the 249 ISO 3166-1 alpha-2 codes', () => {
 	expect(COUNTRY_CODES.size).toBe(249);
 	for (const code of COUNTRY_CODES) expect(code).toMatch(/^[A-Z]{2}$/);
-	for (const code of ['CZ', 'SK', 'DE', 'US', 'GB', 'AX', 'SS']) expect(COUNTRY_CODES.has(code)).toBe(true);
+	for (const code of ['CZ', 'SK', 'DE', 'US', 'GB', 'AX', 'SS'])
+		expect(COUNTRY_CODES.has(code)).toBe(true);
 	for (const code of ['UK', 'EU', 'XK', 'XX']) expect(COUNTRY_CODES.has(code)).toBe(false);
 });
 

@@ -10,24 +10,35 @@ test('is named as interface.md says, with a password-type key and a base URL', (
 	expect(credential.displayName).toBe('BizKitHub API');
 	const apiKey = credential.properties.find((property) => property.name === 'apiKey');
 	expect(apiKey).toMatchObject({ type: 'string', required: true, typeOptions: { password: true } });
-	expect(credential.properties.find((property) => property.name === 'baseUrl')?.default).toBe('https://api.bizkithub.com');
+	expect(credential.properties.find((property) => property.name === 'baseUrl')?.default).toBe(
+		'https://api.bizkithub.com',
+	);
 });
 
 test('puts the key in the apiKey query parameter and keeps the others', async () => {
 	const key = sandbox().keys.prod;
-	const options = await credential.authenticate({ apiKey: key, baseUrl: '' }, { url: '/x', qs: { page: 2 } });
+	const options = await credential.authenticate(
+		{ apiKey: key, baseUrl: '' },
+		{ url: '/x', qs: { page: 2 } },
+	);
 	expect(options.qs).toEqual({ page: 2, apiKey: key });
 	expect(options.headers?.Authorization).toBeUndefined();
 });
 
-test.each(['', 'PROD123', `prod${'a'.repeat(28)}`, `TEST${'a'.repeat(28)}`, `DEV_${'a'.repeat(27)}!`, ` DEV_${'a'.repeat(28)}`])(
-	'refuses the key %j before any request, saying what the format is',
-	async (key) => {
-		await expect(credential.authenticate({ apiKey: key, baseUrl: '' }, { url: '/x' })).rejects.toThrow(
-			/32 characters, starting with PROD, DEV_ or ROOT followed by 28 letters or digits/,
-		);
-	},
-);
+test.each([
+	'',
+	'PROD123',
+	`prod${'a'.repeat(28)}`,
+	`TEST${'a'.repeat(28)}`,
+	`DEV_${'a'.repeat(27)}!`,
+	` DEV_${'a'.repeat(28)}`,
+])('refuses the key %j before any request, saying what the format is', async (key) => {
+	await expect(
+		credential.authenticate({ apiKey: key, baseUrl: '' }, { url: '/x' }),
+	).rejects.toThrow(
+		/32 characters, starting with PROD, DEV_ or ROOT followed by 28 letters or digits/,
+	);
+});
 
 describe('the credential test, run as n8n runs it', () => {
 	test('calls GET {baseUrl}/api/v1/ping/ with the key and succeeds for a known key', async () => {
@@ -38,7 +49,9 @@ describe('the credential test, run as n8n runs it', () => {
 	});
 
 	test('tolerates a trailing slash on the base URL', async () => {
-		expect(await testCredential({ apiKey: sandbox().keys.root, baseUrl: `${sandbox().url}/` })).toEqual({ status: 'OK' });
+		expect(
+			await testCredential({ apiKey: sandbox().keys.root, baseUrl: `${sandbox().url}/` }),
+		).toEqual({ status: 'OK' });
 		expect(sandbox().requests[0].path).toBe('/api/v1/ping/');
 	});
 
@@ -50,7 +63,10 @@ describe('the credential test, run as n8n runs it', () => {
 
 	test('fails without any request for a key of the wrong format', async () => {
 		const result = await testCredential(credentialsFor(sandbox(), 'PROD-not-a-key'));
-		expect(result).toMatchObject({ status: 'Error', message: expect.stringMatching(/documented format/) });
+		expect(result).toMatchObject({
+			status: 'Error',
+			message: expect.stringMatching(/documented format/),
+		});
 		expect(sandbox().requests).toHaveLength(0);
 	});
 });

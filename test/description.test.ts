@@ -6,12 +6,31 @@ import packageJson from '../package.json';
 
 const node = new BizKitHub();
 const { description } = node;
-const property = (name: string) => description.properties.find((candidate) => candidate.name === name) as INodeProperties;
+const property = (name: string) =>
+	description.properties.find((candidate) => candidate.name === name) as INodeProperties;
 
 const API_FIELD_IDS = [
-	'email', 'password', 'name', 'firstName', 'lastName', 'phone', 'companyName', 'companyRegistrationNumber',
-	'taxIdentificationNumber', 'streetAddress', 'city', 'cityPart', 'stateRegion', 'postalCode', 'country',
-	'newsletter', 'primaryLocale', 'groups', 'customerRealIp', 'referralId', 'returnUrl',
+	'email',
+	'password',
+	'name',
+	'firstName',
+	'lastName',
+	'phone',
+	'companyName',
+	'companyRegistrationNumber',
+	'taxIdentificationNumber',
+	'streetAddress',
+	'city',
+	'cityPart',
+	'stateRegion',
+	'postalCode',
+	'country',
+	'newsletter',
+	'primaryLocale',
+	'groups',
+	'customerRealIp',
+	'referralId',
+	'returnUrl',
 ];
 
 test('the node has the names interface.md fixes', () => {
@@ -20,11 +39,22 @@ test('the node has the names interface.md fixes', () => {
 	expect(description.version).toBe(1);
 	expect(description.credentials).toEqual([{ name: 'bizKitHubApi', required: true }]);
 	expect(description.outputNames).toEqual([
-		'Success', 'E001 Register Failed', 'E002 Already Registered', 'E003 Banned', 'E004 Too Many Attempts', 'Invalid',
+		'Success',
+		'E001 Register Failed',
+		'E002 Already Registered',
+		'E003 Banned',
+		'E004 Too Many Attempts',
+		'Invalid',
 	]);
 	expect(description.outputs).toEqual(Array(6).fill('main'));
-	expect(property('resource')).toMatchObject({ default: 'customer', options: [{ value: 'customer' }] });
-	expect(property('operation')).toMatchObject({ default: 'registerAccount', options: [{ name: 'Register Account', value: 'registerAccount' }] });
+	expect(property('resource')).toMatchObject({
+		default: 'customer',
+		options: [{ value: 'customer' }],
+	});
+	expect(property('operation')).toMatchObject({
+		default: 'registerAccount',
+		options: [{ name: 'Register Account', value: 'registerAccount' }],
+	});
 	expect(property('columns')).toMatchObject({
 		type: 'resourceMapper',
 		typeOptions: { resourceMapper: { resourceMapperMethod: 'getApiFields', supportAutoMap: true } },
@@ -41,11 +71,22 @@ test('the node has the names interface.md fixes', () => {
 });
 
 test('the mapping form offers the 21 API fields, email and password required, typed', async () => {
-	const { fields } = await node.methods.resourceMapping.getApiFields.call({} as ILoadOptionsFunctions);
+	const { fields } = await node.methods.resourceMapping.getApiFields.call(
+		{} as ILoadOptionsFunctions,
+	);
 	expect(fields.map((field) => field.id)).toEqual(API_FIELD_IDS);
-	expect(fields.filter((field) => field.required).map((field) => field.id)).toEqual(['email', 'password']);
+	expect(fields.filter((field) => field.required).map((field) => field.id)).toEqual([
+		'email',
+		'password',
+	]);
 	const typeOf = Object.fromEntries(fields.map((field) => [field.id, field.type]));
-	expect(typeOf).toMatchObject({ email: 'string', newsletter: 'boolean', groups: 'array', returnUrl: 'url', phone: 'string' });
+	expect(typeOf).toMatchObject({
+		email: 'string',
+		newsletter: 'boolean',
+		groups: 'array',
+		returnUrl: 'url',
+		phone: 'string',
+	});
 	for (const field of fields) {
 		expect(field.display).toBe(true);
 		expect(field.displayName.length).toBeGreaterThan(0);

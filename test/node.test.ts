@@ -23,13 +23,24 @@ function allItems(result: RunResult) {
 }
 
 function expectNoSecrets(result: RunResult, secrets: string[]) {
-	const shown = JSON.stringify({ outputs: result.outputs, error: result.error, message: result.error?.message, description: result.error?.description });
+	const shown = JSON.stringify({
+		outputs: result.outputs,
+		error: result.error,
+		message: result.error?.message,
+		description: result.error?.description,
+	});
 	for (const secret of secrets) expect(shown).not.toContain(secret);
 }
 
 describe('a mixed batch, Map Automatically', () => {
 	const items = [
-		{ email: ' New.Shopper@Example.COM ', password: 'pw-0', phone: '+420 777 123 456', country: 'cz', crmId: 'C-1' },
+		{
+			email: ' New.Shopper@Example.COM ',
+			password: 'pw-0',
+			phone: '+420 777 123 456',
+			country: 'cz',
+			crmId: 'C-1',
+		},
 		{ email: 'flaky+e001@example.com', password: 'pw-1' },
 		{ email: 'known@example.com', password: 'pw-2' },
 		{ email: 'banned@example.com', password: 'pw-3' },
@@ -42,14 +53,21 @@ describe('a mixed batch, Map Automatically', () => {
 		sandbox().setCustomer('known@example.com', 'confirmed');
 		sandbox().setCustomer('banned@example.com', 'banned');
 		sandbox().setCustomer('pending@example.com', 'pending');
-		return await runWorkflow({ items, parameters: autoMapParameters(), credentials: credentialsFor(sandbox()) });
+		return await runWorkflow({
+			items,
+			parameters: autoMapParameters(),
+			credentials: credentialsFor(sandbox()),
+		});
 	}
 
 	test('puts every item on the output of its outcome, in input order, paired with its input', async () => {
 		const result = await run();
 		expect(result.error).toBeUndefined();
 		expect(result.outputs).toHaveLength(OUTPUT_NAMES.length);
-		expect(emails(result.outputs[SUCCESS])).toEqual(['New.Shopper@example.com', 'second@example.com']);
+		expect(emails(result.outputs[SUCCESS])).toEqual([
+			'New.Shopper@example.com',
+			'second@example.com',
+		]);
 		expect(pairedIndexes(result.outputs[SUCCESS])).toEqual([0, 6]);
 		expect(result.outputs[SUCCESS].every((item) => item.json.success === true)).toBe(true);
 
@@ -61,7 +79,14 @@ describe('a mixed batch, Map Automatically', () => {
 		] as const) {
 			expect(result.outputs[output]).toEqual([
 				{
-					json: { success: false, email: items[index].email, errorCode: code, message, attempts: 1, customer: { email: items[index].email } },
+					json: {
+						success: false,
+						email: items[index].email,
+						errorCode: code,
+						message,
+						attempts: 1,
+						customer: { email: items[index].email },
+					},
 					pairedItem: { item: index },
 				},
 			]);
@@ -74,7 +99,9 @@ describe('a mixed batch, Map Automatically', () => {
 			success: false,
 			email: 'not-an-address',
 			errorCode: 'INVALID_INPUT',
-			message: expect.stringMatching(/^Item 5 is invalid: email .*; password is required; phone .*/),
+			message: expect.stringMatching(
+				/^Item 5 is invalid: email .*; password is required; phone .*/,
+			),
 			attempts: 0,
 			issues: [
 				{ field: 'email', message: 'must be a valid e-mail address' },
@@ -89,19 +116,43 @@ describe('a mixed batch, Map Automatically', () => {
 		await run();
 		const sent = sandbox().registrations();
 		expect(sent.map((request) => request.body.email).sort()).toEqual(
-			['New.Shopper@example.com', 'banned@example.com', 'flaky+e001@example.com', 'known@example.com', 'pending@example.com', 'second@example.com'].sort(),
+			[
+				'New.Shopper@example.com',
+				'banned@example.com',
+				'flaky+e001@example.com',
+				'known@example.com',
+				'pending@example.com',
+				'second@example.com',
+			].sort(),
 		);
 		for (const request of sent) expect(request.apiKey).toBe(sandbox().keys.dev);
 		const first = sent.find((request) => request.body.email === 'New.Shopper@example.com');
-		expect(first?.body).toEqual({ email: 'New.Shopper@example.com', password: 'pw-0', phone: '+420 777123456', country: 'CZ' });
+		expect(first?.body).toEqual({
+			email: 'New.Shopper@example.com',
+			password: 'pw-0',
+			phone: '+420 777123456',
+			country: 'CZ',
+		});
 		const second = sent.find((request) => request.body.email === 'second@example.com');
-		expect(second?.body).toEqual({ email: 'second@example.com', password: 'pw-6', newsletter: true, groups: ['vip', 'b2b'] });
+		expect(second?.body).toEqual({
+			email: 'second@example.com',
+			password: 'pw-6',
+			newsletter: true,
+			groups: ['vip', 'b2b'],
+		});
 	});
 
 	test('no output holds a password or the API key', async () => {
 		const result = await run();
-		expectNoSecrets(result, [sandbox().keys.dev, ...items.map((item) => item.password).filter(Boolean)]);
-		expect(result.outputs[SUCCESS][0].json.customer).toEqual({ email: 'New.Shopper@example.com', phone: '+420 777123456', country: 'CZ' });
+		expectNoSecrets(result, [
+			sandbox().keys.dev,
+			...items.map((item) => item.password).filter(Boolean),
+		]);
+		expect(result.outputs[SUCCESS][0].json.customer).toEqual({
+			email: 'New.Shopper@example.com',
+			phone: '+420 777123456',
+			country: 'CZ',
+		});
 	});
 });
 
@@ -109,7 +160,13 @@ describe('Map Each Field Below', () => {
 	test('maps differently named input fields with expressions, and fixed values', async () => {
 		const result = await runWorkflow({
 			items: [
-				{ mail: 'Ada@Example.com', secret: 's3cret', tel: '777 123 456', lang: 'en_GB', tags: ['a', 'b'] },
+				{
+					mail: 'Ada@Example.com',
+					secret: 's3cret',
+					tel: '777 123 456',
+					lang: 'en_GB',
+					tags: ['a', 'b'],
+				},
 				{ mail: 'bob@example.com', secret: 'x', tel: '', lang: 'cs', tags: [] },
 			],
 			parameters: defineBelowParameters(
@@ -128,13 +185,28 @@ describe('Map Each Field Below', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(emails(result.outputs[SUCCESS])).toEqual(['Ada@example.com', 'bob@example.com']);
-		expect(sandbox().registrations().map((request) => request.body)).toEqual(
+		expect(
+			sandbox()
+				.registrations()
+				.map((request) => request.body),
+		).toEqual(
 			expect.arrayContaining([
 				{
-					email: 'Ada@example.com', password: 's3cret', phone: '+420 777123456', primaryLocale: 'en-GB',
-					groups: ['a', 'b'], newsletter: true, returnUrl: 'https://shop.example.com/welcome',
+					email: 'Ada@example.com',
+					password: 's3cret',
+					phone: '+420 777123456',
+					primaryLocale: 'en-GB',
+					groups: ['a', 'b'],
+					newsletter: true,
+					returnUrl: 'https://shop.example.com/welcome',
 				},
-				{ email: 'bob@example.com', password: 'x', primaryLocale: 'cs', newsletter: true, returnUrl: 'https://shop.example.com/welcome' },
+				{
+					email: 'bob@example.com',
+					password: 'x',
+					primaryLocale: 'cs',
+					newsletter: true,
+					returnUrl: 'https://shop.example.com/welcome',
+				},
 			]),
 		);
 	});
@@ -171,12 +243,20 @@ describe('Validate Only', () => {
 		expect(sandbox().requests).toHaveLength(0);
 		expect(result.outputs[SUCCESS]).toEqual([
 			{
-				json: { success: false, validateOnly: true, email: 'a@example.com', attempts: 0, customer: { email: 'a@example.com', phone: '+1 4155550100' } },
+				json: {
+					success: false,
+					validateOnly: true,
+					email: 'a@example.com',
+					attempts: 0,
+					customer: { email: 'a@example.com', phone: '+1 4155550100' },
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
 		expect(pairedIndexes(result.outputs[INVALID])).toEqual([1, 2]);
-		expect(result.outputs[INVALID][0].json.issues).toEqual([{ field: 'email', message: 'is the same address as item 0 of this run' }]);
+		expect(result.outputs[INVALID][0].json.issues).toEqual([
+			{ field: 'email', message: 'is the same address as item 0 of this run' },
+		]);
 	});
 });
 
@@ -241,9 +321,15 @@ describe('failures that are not documented answers', () => {
 		expect(pairedIndexes(result.outputs[SUCCESS])).toEqual([0, 4]);
 		expect(pairedIndexes(result.outputs[ERROR_OUTPUT])).toEqual([1, 2, 3]);
 		const messages = result.outputs[ERROR_OUTPUT].map((item) => item.json.error);
-		expect(messages[0]).toBe('Item 1: BizKitHub answered HTTP 500 with error INTERNAL_SERVER_ERROR: Something went wrong.');
-		expect(messages[1]).toMatch(/^Item 2: BizKitHub answered HTTP 200 with a body that is not JSON: <html>/);
-		expect(messages[2]).toMatch(/^Item 3: BizKitHub could not be reached at http:\/\/127\.0\.0\.1:\d+\/api\/v1\/customer\/register-account: the connection was reset$/);
+		expect(messages[0]).toBe(
+			'Item 1: BizKitHub answered HTTP 500 with error INTERNAL_SERVER_ERROR: Something went wrong.',
+		);
+		expect(messages[1]).toMatch(
+			/^Item 2: BizKitHub answered HTTP 200 with a body that is not JSON: <html>/,
+		);
+		expect(messages[2]).toMatch(
+			/^Item 3: BizKitHub could not be reached at http:\/\/127\.0\.0\.1:\d+\/api\/v1\/customer\/register-account: the connection was reset$/,
+		);
 		expectNoSecrets(result, [sandbox().keys.dev, ...passwords]);
 	});
 
@@ -262,9 +348,17 @@ describe('failures that are not documented answers', () => {
 	});
 
 	test('without continuing, the run stops with an error naming the item, the status and the code', async () => {
-		const result = await runWorkflow({ items, parameters: autoMapParameters(), credentials: credentialsFor(sandbox()) });
-		expect(result.error?.message).toBe('Item 1: BizKitHub answered HTTP 500 with error INTERNAL_SERVER_ERROR: Something went wrong.');
-		expect(result.error?.description).toBe('HTTP status: 500. BizKitHub error code: INTERNAL_SERVER_ERROR. Attempts: 1');
+		const result = await runWorkflow({
+			items,
+			parameters: autoMapParameters(),
+			credentials: credentialsFor(sandbox()),
+		});
+		expect(result.error?.message).toBe(
+			'Item 1: BizKitHub answered HTTP 500 with error INTERNAL_SERVER_ERROR: Something went wrong.',
+		);
+		expect(result.error?.description).toBe(
+			'HTTP status: 500. BizKitHub error code: INTERNAL_SERVER_ERROR. Attempts: 1',
+		);
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expectNoSecrets(result, [sandbox().keys.dev, ...passwords]);
 	});
@@ -275,7 +369,9 @@ describe('failures that are not documented answers', () => {
 			parameters: autoMapParameters(),
 			credentials: credentialsFor(sandbox(), sandbox().keys.unknown),
 		});
-		expect(result.error?.message).toBe('Item 0: BizKitHub answered HTTP 500 with error PUBLIC_API_KEY_DOES_NOT_EXIST: Public API key does not exist.');
+		expect(result.error?.message).toBe(
+			'Item 0: BizKitHub answered HTTP 500 with error PUBLIC_API_KEY_DOES_NOT_EXIST: Public API key does not exist.',
+		);
 		expectNoSecrets(result, [sandbox().keys.unknown, 'pw']);
 	});
 
@@ -286,7 +382,9 @@ describe('failures that are not documented answers', () => {
 			parameters: autoMapParameters(),
 			credentials: credentialsFor(sandbox(), badKey),
 		});
-		expect(result.error?.message).toMatch(/does not have the documented format: 32 characters, starting with PROD, DEV_ or ROOT/);
+		expect(result.error?.message).toMatch(
+			/does not have the documented format: 32 characters, starting with PROD, DEV_ or ROOT/,
+		);
 		expect(sandbox().requests).toHaveLength(0);
 		expectNoSecrets(result, [badKey]);
 	});
@@ -295,7 +393,10 @@ describe('failures that are not documented answers', () => {
 		const { url } = sandbox();
 		await sandbox().close();
 		const result = await runWorkflow({
-			items: [{ email: 'x@example.com', password: 'pw' }, { email: 'y@example.com', password: 'pw2' }],
+			items: [
+				{ email: 'x@example.com', password: 'pw' },
+				{ email: 'y@example.com', password: 'pw2' },
+			],
 			parameters: autoMapParameters(),
 			credentials: { apiKey: sandbox().keys.dev, baseUrl: url },
 			onError: 'continueErrorOutput',
@@ -331,15 +432,21 @@ describe('concurrency', () => {
 		[undefined, 5],
 		[3, 3],
 		[1, 1],
-	])('options.concurrency %s keeps %i requests in flight and output order stays input order', async (concurrency, expected) => {
-		const items = Array.from({ length: 15 }, (_, index) => ({ email: `c${index}@example.com`, password: `pw${index}` }));
-		const result = await runWorkflow({
-			items,
-			parameters: autoMapParameters(concurrency === undefined ? {} : { concurrency }),
-			credentials: credentialsFor(slowSandbox()),
-		});
-		expect(slowSandbox().stats.maxInFlight).toBe(expected);
-		expect(pairedIndexes(result.outputs[SUCCESS])).toEqual(items.map((_, index) => index));
-		expect(emails(result.outputs[SUCCESS])).toEqual(items.map((item) => item.email));
-	});
+	])(
+		'options.concurrency %s keeps %i requests in flight and output order stays input order',
+		async (concurrency, expected) => {
+			const items = Array.from({ length: 15 }, (_, index) => ({
+				email: `c${index}@example.com`,
+				password: `pw${index}`,
+			}));
+			const result = await runWorkflow({
+				items,
+				parameters: autoMapParameters(concurrency === undefined ? {} : { concurrency }),
+				credentials: credentialsFor(slowSandbox()),
+			});
+			expect(slowSandbox().stats.maxInFlight).toBe(expected);
+			expect(pairedIndexes(result.outputs[SUCCESS])).toEqual(items.map((_, index) => index));
+			expect(emails(result.outputs[SUCCESS])).toEqual(items.map((item) => item.email));
+		},
+	);
 });

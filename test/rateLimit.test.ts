@@ -6,17 +6,30 @@ describe('reading the rate-limit headers', () => {
 	const now = 1_800_000_000_000;
 
 	test('reads limit, remaining and a reset time in whole or fractional seconds', () => {
-		expect(readRateLimit({ 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1800000003' }, now)).toEqual({
+		expect(
+			readRateLimit(
+				{
+					'x-ratelimit-limit': '1000',
+					'x-ratelimit-remaining': '0',
+					'x-ratelimit-reset': '1800000003',
+				},
+				now,
+			),
+		).toEqual({
 			limit: 1000,
 			remaining: 0,
 			resetAtMs: 1_800_000_003_000,
 		});
-		expect(readRateLimit({ 'X-RateLimit-Reset': '1800000000.25' }, now)).toEqual({ resetAtMs: 1_800_000_000_250 });
+		expect(readRateLimit({ 'X-RateLimit-Reset': '1800000000.25' }, now)).toEqual({
+			resetAtMs: 1_800_000_000_250,
+		});
 	});
 
 	test('reads Retry-After in seconds or as an HTTP date', () => {
 		expect(readRateLimit({ 'retry-after': '3' }, now).retryAfterMs).toBe(3000);
-		expect(readRateLimit({ 'retry-after': new Date(now + 7000).toUTCString() }, now).retryAfterMs).toBe(7000);
+		expect(
+			readRateLimit({ 'retry-after': new Date(now + 7000).toUTCString() }, now).retryAfterMs,
+		).toBe(7000);
 		expect(readRateLimit({ 'retry-after': 'soon' }, now).retryAfterMs).toBeUndefined();
 	});
 
@@ -28,24 +41,58 @@ describe('reading the rate-limit headers', () => {
 
 describe('which failures are tried again', () => {
 	test.each([
-		[{ kind: 'failed', message: '', cause: 'ECONNREFUSED' }, { retry: true, mayHaveReached: false }],
-		[{ kind: 'failed', message: '', cause: 'ECONNRESET' }, { retry: true, mayHaveReached: true }],
-		[{ kind: 'failed', message: '', cause: 'ECONNABORTED' }, { retry: true, mayHaveReached: true }],
-		[{ kind: 'failed', message: '', httpCode: 502 }, { retry: true, mayHaveReached: true }],
-		[{ kind: 'failed', message: '', httpCode: 503 }, { retry: true, mayHaveReached: true }],
-		[{ kind: 'failed', message: '', httpCode: 504 }, { retry: true, mayHaveReached: true }],
-		[{ kind: 'failed', message: '', httpCode: 500 }, { retry: false, mayHaveReached: true }],
-		[{ kind: 'failed', message: '', httpCode: 400 }, { retry: false, mayHaveReached: true }],
-		[{ kind: 'failed', message: '', httpCode: 200 }, { retry: false, mayHaveReached: true }],
-		[{ kind: 'refused', errorCode: 'E001', message: '' }, { retry: false, mayHaveReached: false }],
+		[
+			{ kind: 'failed', message: '', cause: 'ECONNREFUSED' },
+			{ retry: true, mayHaveReached: false },
+		],
+		[
+			{ kind: 'failed', message: '', cause: 'ECONNRESET' },
+			{ retry: true, mayHaveReached: true },
+		],
+		[
+			{ kind: 'failed', message: '', cause: 'ECONNABORTED' },
+			{ retry: true, mayHaveReached: true },
+		],
+		[
+			{ kind: 'failed', message: '', httpCode: 502 },
+			{ retry: true, mayHaveReached: true },
+		],
+		[
+			{ kind: 'failed', message: '', httpCode: 503 },
+			{ retry: true, mayHaveReached: true },
+		],
+		[
+			{ kind: 'failed', message: '', httpCode: 504 },
+			{ retry: true, mayHaveReached: true },
+		],
+		[
+			{ kind: 'failed', message: '', httpCode: 500 },
+			{ retry: false, mayHaveReached: true },
+		],
+		[
+			{ kind: 'failed', message: '', httpCode: 400 },
+			{ retry: false, mayHaveReached: true },
+		],
+		[
+			{ kind: 'failed', message: '', httpCode: 200 },
+			{ retry: false, mayHaveReached: true },
+		],
+		[
+			{ kind: 'refused', errorCode: 'E001', message: '' },
+			{ retry: false, mayHaveReached: false },
+		],
 		[{ kind: 'registered' }, { retry: false, mayHaveReached: false }],
 	])('%j -> %j', (outcome, expected) => {
 		expect(retryability(outcome as Parameters<typeof retryability>[0])).toEqual(expected);
 	});
 
 	test('backoff doubles per retry, with jitter between half and all of it, up to a cap', () => {
-		expect([1, 2, 3, 4].map((retry) => backoffMs(retry, 500, 3000, () => 1))).toEqual([500, 1000, 2000, 3000]);
-		expect([1, 2, 3, 4].map((retry) => backoffMs(retry, 500, 3000, () => 0))).toEqual([250, 500, 1000, 1500]);
+		expect([1, 2, 3, 4].map((retry) => backoffMs(retry, 500, 3000, () => 1))).toEqual([
+			500, 1000, 2000, 3000,
+		]);
+		expect([1, 2, 3, 4].map((retry) => backoffMs(retry, 500, 3000, () => 0))).toEqual([
+			250, 500, 1000, 1500,
+		]);
 	});
 });
 

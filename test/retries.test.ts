@@ -9,7 +9,8 @@ import { runWorkflow } from './helpers/runWorkflow';
 import { credentialsFor, useSandbox } from './helpers/sandbox';
 
 const [SUCCESS, , , , E004, , ERROR_OUTPUT] = [0, 1, 2, 3, 4, 5, 6];
-const paired = (items: INodeExecutionData[]) => items.map((item) => (item.pairedItem as { item: number }).item);
+const paired = (items: INodeExecutionData[]) =>
+	items.map((item) => (item.pairedItem as { item: number }).item);
 
 describe('failures before an answer are tried again', () => {
 	const sandbox = useSandbox();
@@ -29,7 +30,11 @@ describe('failures before an answer are tried again', () => {
 			['b+busy1@example.com', 2],
 			['c@example.com', 1],
 		]);
-		expect(sandbox().registrations().filter((request) => request.body.email === 'a+hangup2@example.com')).toHaveLength(3);
+		expect(
+			sandbox()
+				.registrations()
+				.filter((request) => request.body.email === 'a+hangup2@example.com'),
+		).toHaveLength(3);
 	});
 
 	test('an answer of BizKitHub is never sent again, even E001', async () => {
@@ -48,7 +53,9 @@ describe('failures before an answer are tried again', () => {
 			parameters: autoMapParameters({ maxAttempts: 3 }),
 			credentials: credentialsFor(sandbox()),
 		});
-		expect(result.error?.message).toMatch(/^Item 0: BizKitHub could not be reached .*: the connection was reset$/);
+		expect(result.error?.message).toMatch(
+			/^Item 0: BizKitHub could not be reached .*: the connection was reset$/,
+		);
 		expect(result.error?.description).toMatch(/Attempts: 3$/);
 		expect(sandbox().registrations()).toHaveLength(3);
 	});
@@ -73,7 +80,10 @@ describe('failures before an answer are tried again', () => {
 			parameters: autoMapParameters({ timeout: 300 }),
 			credentials: credentialsFor(sandbox()),
 		});
-		expect(result.outputs[SUCCESS][0].json).toMatchObject({ email: 'slow+stall1@example.com', attempts: 2 });
+		expect(result.outputs[SUCCESS][0].json).toMatchObject({
+			email: 'slow+stall1@example.com',
+			attempts: 2,
+		});
 	});
 });
 
@@ -81,19 +91,36 @@ describe('rate limits', () => {
 	const limited = useSandbox({ rateLimit: { limit: 20, windowMs: 1000, burst: 5 } });
 
 	test('a batch larger than the burst is paced under the limit: nothing lost, every item registered', async () => {
-		const items = Array.from({ length: 40 }, (_, index) => ({ email: `paced${index}@example.com`, password: `pw${index}` }));
+		const items = Array.from({ length: 40 }, (_, index) => ({
+			email: `paced${index}@example.com`,
+			password: `pw${index}`,
+		}));
 		const started = Date.now();
-		const result = await runWorkflow({ items, parameters: autoMapParameters(), credentials: credentialsFor(limited()) });
+		const result = await runWorkflow({
+			items,
+			parameters: autoMapParameters(),
+			credentials: credentialsFor(limited()),
+		});
 		const elapsed = Date.now() - started;
 		expect(result.error).toBeUndefined();
 		expect(paired(result.outputs[SUCCESS])).toEqual(items.map((_, index) => index));
 		// 40 requests at 20 a second after a burst of 5 cannot take less than (40 - 5) / 20 s.
 		expect(elapsed).toBeGreaterThanOrEqual(1700);
-		expect(new Set(limited().registrations().filter((request) => !request.rateLimited).map((request) => request.body.email)).size).toBe(40);
+		expect(
+			new Set(
+				limited()
+					.registrations()
+					.filter((request) => !request.rateLimited)
+					.map((request) => request.body.email),
+			).size,
+		).toBe(40);
 	});
 
 	test('a 429 is waited out as Retry-After says and the item is sent again', async () => {
-		const items = Array.from({ length: 8 }, (_, index) => ({ email: `burst${index}@example.com`, password: 'pw' }));
+		const items = Array.from({ length: 8 }, (_, index) => ({
+			email: `burst${index}@example.com`,
+			password: 'pw',
+		}));
 		const result = await runWorkflow({
 			items,
 			parameters: autoMapParameters({ concurrency: 8 }),
@@ -120,7 +147,9 @@ describe('a rate limit that asks for a longer wait than allowed', () => {
 		});
 		expect(paired(result.outputs[SUCCESS])).toEqual([0]);
 		expect(result.outputs[ERROR_OUTPUT].map((item) => item.json.error)).toEqual([
-			expect.stringMatching(/^Item 1: BizKitHub's rate limit asks to wait 20 s before the next request, longer than the Max Rate-Limit Wait of 2 s$/),
+			expect.stringMatching(
+				/^Item 1: BizKitHub's rate limit asks to wait 20 s before the next request, longer than the Max Rate-Limit Wait of 2 s$/,
+			),
 		]);
 		expect(strict().registrations()).toHaveLength(1);
 	});

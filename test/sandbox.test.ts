@@ -16,7 +16,11 @@ async function register(sandbox: Sandbox, body: unknown, apiKey: string = sandbo
 		headers: { 'Content-Type': 'application/json' },
 		body: JSON.stringify(body),
 	});
-	return { status: response.status, headers: response.headers, json: (await response.json()) as Answer };
+	return {
+		status: response.status,
+		headers: response.headers,
+		json: (await response.json()) as Answer,
+	};
 }
 
 describe('register-account', () => {
@@ -26,14 +30,25 @@ describe('register-account', () => {
 		const s = sandbox();
 		s.setCustomer('confirmed@example.com', 'confirmed');
 		s.setCustomer('banned@example.com', 'banned');
-		expect(await register(s, { email: 'new@example.com', password: 'x' })).toMatchObject({ status: 200, json: { success: true } });
-		expect((await register(s, { email: 'NEW@example.com', password: 'x' })).json).toEqual({
-			success: false, errorCode: 'E004', message: 'Too many registration attempts.',
+		expect(await register(s, { email: 'new@example.com', password: 'x' })).toMatchObject({
+			status: 200,
+			json: { success: true },
 		});
-		expect((await register(s, { email: 'confirmed@example.com', password: 'x' })).json.errorCode).toBe('E002');
-		expect((await register(s, { email: 'banned@example.com', password: 'x' })).json.errorCode).toBe('E003');
+		expect((await register(s, { email: 'NEW@example.com', password: 'x' })).json).toEqual({
+			success: false,
+			errorCode: 'E004',
+			message: 'Too many registration attempts.',
+		});
+		expect(
+			(await register(s, { email: 'confirmed@example.com', password: 'x' })).json.errorCode,
+		).toBe('E002');
+		expect((await register(s, { email: 'banned@example.com', password: 'x' })).json.errorCode).toBe(
+			'E003',
+		);
 		expect((await register(s, { email: 'x+e001@example.com', password: 'x' })).json).toEqual({
-			success: false, errorCode: 'E001', message: 'Customer register failed.',
+			success: false,
+			errorCode: 'E001',
+			message: 'Customer register failed.',
 		});
 	});
 
@@ -48,17 +63,29 @@ describe('register-account', () => {
 	});
 
 	test('refuses a body that is not normalized, naming each problem', async () => {
-		const result = await register(sandbox(), { email: 'A@Example.COM', password: '', phone: '+420 777 123 456', country: 'cz', city: ' Kolín ' });
+		const result = await register(sandbox(), {
+			email: 'A@Example.COM',
+			password: '',
+			phone: '+420 777 123 456',
+			country: 'cz',
+			city: ' Kolín ',
+		});
 		expect(result.status).toBe(400);
 		expect(result.json.error.code).toBe('VALIDATION_ERROR');
-		for (const field of ['email', 'password', 'phone', 'country', 'city']) expect(result.json.error.message).toContain(field);
+		for (const field of ['email', 'password', 'phone', 'country', 'city'])
+			expect(result.json.error.message).toContain(field);
 	});
 
 	test('records each request with its key and body', async () => {
 		const s = sandbox();
 		await register(s, { email: 'a@example.com', password: 'x' });
 		expect(s.registrations()).toEqual([
-			expect.objectContaining({ method: 'POST', apiKey: s.keys.dev, body: { email: 'a@example.com', password: 'x' }, outcome: 'success' }),
+			expect.objectContaining({
+				method: 'POST',
+				apiKey: s.keys.dev,
+				body: { email: 'a@example.com', password: 'x' },
+				outcome: 'success',
+			}),
 		]);
 	});
 });
@@ -69,22 +96,36 @@ describe('rate limiting', () => {
 	test('lets a burst through, then answers 429 with Retry-After, the X-RateLimit headers and the documented body', async () => {
 		const s = sandbox();
 		const answers = [];
-		for (let index = 0; index < 4; index++) answers.push(await register(s, { email: `r${index}@example.com`, password: 'x' }));
+		for (let index = 0; index < 4; index++)
+			answers.push(await register(s, { email: `r${index}@example.com`, password: 'x' }));
 		expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429]);
-		expect(answers.map((answer) => answer.headers.get('x-ratelimit-remaining'))).toEqual(['2', '1', '0', '0']);
+		expect(answers.map((answer) => answer.headers.get('x-ratelimit-remaining'))).toEqual([
+			'2',
+			'1',
+			'0',
+			'0',
+		]);
 		for (const answer of answers) {
 			expect(answer.headers.get('x-ratelimit-limit')).toBe('2');
-			expect(Number(answer.headers.get('x-ratelimit-reset'))).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000));
+			expect(Number(answer.headers.get('x-ratelimit-reset'))).toBeGreaterThanOrEqual(
+				Math.floor(Date.now() / 1000),
+			);
 		}
 		expect(answers[3].headers.get('retry-after')).toBe('1');
-		expect(answers[3].json).toEqual({ error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests', retry_after: 1 } });
+		expect(answers[3].json).toEqual({
+			error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests', retry_after: 1 },
+		});
 		expect(s.stats.rateLimited).toBe(1);
 	});
 
 	test('never limits a ROOT key', async () => {
 		const s = sandbox();
 		for (let index = 0; index < 6; index++) {
-			const answer = await register(s, { email: `root${index}@example.com`, password: 'x' }, s.keys.root);
+			const answer = await register(
+				s,
+				{ email: `root${index}@example.com`, password: 'x' },
+				s.keys.root,
+			);
 			expect(answer.status).toBe(200);
 			expect(answer.headers.get('x-ratelimit-limit')).toBeNull();
 		}
@@ -92,8 +133,11 @@ describe('rate limiting', () => {
 
 	test('keeps a separate bucket per key', async () => {
 		const s = sandbox();
-		for (let index = 0; index < 3; index++) await register(s, { email: `d${index}@example.com`, password: 'x' });
-		expect((await register(s, { email: 'p@example.com', password: 'x' }, s.keys.prod)).status).toBe(200);
+		for (let index = 0; index < 3; index++)
+			await register(s, { email: `d${index}@example.com`, password: 'x' });
+		expect((await register(s, { email: 'p@example.com', password: 'x' }, s.keys.prod)).status).toBe(
+			200,
+		);
 		expect(credentialsFor(s).apiKey).toBe(s.keys.dev);
 	});
 });
@@ -101,7 +145,9 @@ describe('rate limiting', () => {
 test('the token bucket refills at limit per window, up to the burst', () => {
 	let now = 0;
 	const limiter = new RateLimiter({ limit: 10, windowMs: 1000, burst: 2, now: () => now });
-	expect([limiter.take('k').allowed, limiter.take('k').allowed, limiter.take('k').allowed]).toEqual([true, true, false]);
+	expect([limiter.take('k').allowed, limiter.take('k').allowed, limiter.take('k').allowed]).toEqual(
+		[true, true, false],
+	);
 	expect(limiter.take('k').retryAfterMs).toBeCloseTo(100);
 	now = 100;
 	expect(limiter.take('k').allowed).toBe(true);

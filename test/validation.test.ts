@@ -8,7 +8,10 @@ import {
 const NO_DEFAULT_COUNTRY = { defaultPhoneCountry: '' };
 
 function validate(fields: Record<string, unknown>, defaultPhoneCountry = '') {
-	return validateCustomer({ email: 'jane@example.com', password: 'pw', ...fields }, { defaultPhoneCountry });
+	return validateCustomer(
+		{ email: 'jane@example.com', password: 'pw', ...fields },
+		{ defaultPhoneCountry },
+	);
 }
 
 function sent(result: ValidationResult) {
@@ -35,17 +38,23 @@ describe('email', () => {
 	});
 
 	test.each(['', '   ', null, undefined])('%j is reported as required', (given) => {
-		expect(issuesOf(validate({ email: given }))).toEqual([{ field: 'email', message: 'is required' }]);
+		expect(issuesOf(validate({ email: given }))).toEqual([
+			{ field: 'email', message: 'is required' },
+		]);
 	});
 
-	test.each(['jane', 'jane@', '@example.com', 'jane@@example.com', 'jane doe@example.com', 'jane@example'])(
-		'%j is not a valid address',
-		(given) => {
-			expect(issuesOf(validate({ email: given }))).toEqual([
-				{ field: 'email', message: 'must be a valid e-mail address' },
-			]);
-		},
-	);
+	test.each([
+		'jane',
+		'jane@',
+		'@example.com',
+		'jane@@example.com',
+		'jane doe@example.com',
+		'jane@example',
+	])('%j is not a valid address', (given) => {
+		expect(issuesOf(validate({ email: given }))).toEqual([
+			{ field: 'email', message: 'must be a valid e-mail address' },
+		]);
+	});
 
 	test('an object is refused as not text', () => {
 		expect(issuesOf(validate({ email: { address: 'x' } }))[0]).toEqual({
@@ -65,7 +74,9 @@ describe('password', () => {
 	});
 
 	test.each(['', null, undefined])('%j is reported as required', (given) => {
-		expect(issuesOf(validate({ password: given }))).toEqual([{ field: 'password', message: 'is required' }]);
+		expect(issuesOf(validate({ password: given }))).toEqual([
+			{ field: 'password', message: 'is required' },
+		]);
 	});
 });
 
@@ -114,7 +125,10 @@ describe('phone', () => {
 
 	test('an unknown default country is reported on the phone field', () => {
 		const [issue] = issuesOf(validate({ phone: '777123456' }, 'XX'));
-		expect(issue).toEqual({ field: 'phone', message: expect.stringMatching(/Default Phone Country "XX"/) });
+		expect(issue).toEqual({
+			field: 'phone',
+			message: expect.stringMatching(/Default Phone Country "XX"/),
+		});
 	});
 });
 
@@ -142,14 +156,19 @@ describe('customerRealIp', () => {
 
 describe('referralId', () => {
 	test('16 letters or digits are sent trimmed', () => {
-		expect(sent(validate({ referralId: ' AbCd1234EfGh5678 ' })).referralId).toBe('AbCd1234EfGh5678');
+		expect(sent(validate({ referralId: ' AbCd1234EfGh5678 ' })).referralId).toBe(
+			'AbCd1234EfGh5678',
+		);
 	});
 
-	test.each(['AbCd1234EfGh567', 'AbCd1234EfGh56789', 'AbCd-234EfGh5678'])('%j is invalid', (given) => {
-		expect(issuesOf(validate({ referralId: given }))).toEqual([
-			{ field: 'referralId', message: 'must be exactly 16 letters or digits' },
-		]);
-	});
+	test.each(['AbCd1234EfGh567', 'AbCd1234EfGh56789', 'AbCd-234EfGh5678'])(
+		'%j is invalid',
+		(given) => {
+			expect(issuesOf(validate({ referralId: given }))).toEqual([
+				{ field: 'referralId', message: 'must be exactly 16 letters or digits' },
+			]);
+		},
+	);
 });
 
 describe('country', () => {
@@ -186,18 +205,24 @@ describe('primaryLocale', () => {
 });
 
 describe('returnUrl', () => {
-	test.each(['https://shop.example.com/welcome?x=1', 'http://localhost:3000/'])('%j is accepted', (given) => {
-		expect(sent(validate({ returnUrl: given })).returnUrl).toBe(given);
-	});
-
-	test.each(['/welcome', 'shop.example.com', 'ftp://shop.example.com/', 'javascript:alert(1)', 'https://'])(
-		'%j is invalid',
+	test.each(['https://shop.example.com/welcome?x=1', 'http://localhost:3000/'])(
+		'%j is accepted',
 		(given) => {
-			expect(issuesOf(validate({ returnUrl: given }))).toEqual([
-				{ field: 'returnUrl', message: 'must be an absolute http or https URL' },
-			]);
+			expect(sent(validate({ returnUrl: given })).returnUrl).toBe(given);
 		},
 	);
+
+	test.each([
+		'/welcome',
+		'shop.example.com',
+		'ftp://shop.example.com/',
+		'javascript:alert(1)',
+		'https://',
+	])('%j is invalid', (given) => {
+		expect(issuesOf(validate({ returnUrl: given }))).toEqual([
+			{ field: 'returnUrl', message: 'must be an absolute http or https URL' },
+		]);
+	});
 });
 
 describe('newsletter', () => {
@@ -223,9 +248,15 @@ describe('newsletter', () => {
 
 describe('groups', () => {
 	test.each([
-		[['vip', 'b2b'], ['vip', 'b2b']],
+		[
+			['vip', 'b2b'],
+			['vip', 'b2b'],
+		],
 		['vip, b2b ,,wholesale', ['vip', 'b2b', 'wholesale']],
-		[[' vip ', 7], ['vip', '7']],
+		[
+			[' vip ', 7],
+			['vip', '7'],
+		],
 	])('%j is sent as %j', (given, expected) => {
 		expect(sent(validate({ groups: given })).groups).toEqual(expected);
 	});
@@ -240,7 +271,19 @@ describe('groups', () => {
 });
 
 describe('other text fields', () => {
-	const textFields = ['name', 'firstName', 'lastName', 'companyName', 'companyRegistrationNumber', 'taxIdentificationNumber', 'streetAddress', 'city', 'cityPart', 'stateRegion', 'postalCode'];
+	const textFields = [
+		'name',
+		'firstName',
+		'lastName',
+		'companyName',
+		'companyRegistrationNumber',
+		'taxIdentificationNumber',
+		'streetAddress',
+		'city',
+		'cityPart',
+		'stateRegion',
+		'postalCode',
+	];
 
 	test.each(textFields)('%s is trimmed, a number is sent as text, empty is left out', (field) => {
 		expect(sent(validate({ [field]: '  value  ' }))[field]).toBe('value');
@@ -250,8 +293,12 @@ describe('other text fields', () => {
 	});
 
 	test.each(textFields)('%s refuses an object or a boolean', (field) => {
-		expect(issuesOf(validate({ [field]: { a: 1 } }))).toEqual([{ field, message: 'must be text or a number' }]);
-		expect(issuesOf(validate({ [field]: true }))).toEqual([{ field, message: 'must be text or a number' }]);
+		expect(issuesOf(validate({ [field]: { a: 1 } }))).toEqual([
+			{ field, message: 'must be text or a number' },
+		]);
+		expect(issuesOf(validate({ [field]: true }))).toEqual([
+			{ field, message: 'must be text or a number' },
+		]);
 	});
 
 	test('the postal code keeps its inner space', () => {
@@ -262,37 +309,91 @@ describe('other text fields', () => {
 describe('a whole record', () => {
 	test('every problem is reported, in field order, not only the first', () => {
 		const result = validateCustomer(
-			{ email: 'nope', phone: '12', country: 'Czechia', referralId: 'short', returnUrl: '/x', newsletter: 'maybe' },
+			{
+				email: 'nope',
+				phone: '12',
+				country: 'Czechia',
+				referralId: 'short',
+				returnUrl: '/x',
+				newsletter: 'maybe',
+			},
 			NO_DEFAULT_COUNTRY,
 		);
-		expect(fieldsWithIssues(result)).toEqual(['email', 'password', 'phone', 'country', 'newsletter', 'referralId', 'returnUrl']);
+		expect(fieldsWithIssues(result)).toEqual([
+			'email',
+			'password',
+			'phone',
+			'country',
+			'newsletter',
+			'referralId',
+			'returnUrl',
+		]);
 	});
 
 	test('a full, messy record is normalized field by field', () => {
 		const body = sent(
 			validateCustomer(
 				{
-					email: ' Jan.Novak@Firma.CZ ', password: ' p@ss ', name: ' Jan Novák ', firstName: 'Jan', lastName: 'Novák',
-					phone: '00420 777 123 456', companyName: 'Firma s.r.o.', companyRegistrationNumber: 5103118,
-					taxIdentificationNumber: 'CZ9609040727', streetAddress: 'Hlavní 1', city: 'Kolín', cityPart: 'Kolín II',
-					stateRegion: 'Středočeský kraj', postalCode: '280 02', country: 'cz', newsletter: 'yes', primaryLocale: 'cs_CZ',
-					groups: 'vip, b2b', customerRealIp: 'localhost', referralId: 'ABCDEF1234567890', returnUrl: 'https://firma.cz/ok',
+					email: ' Jan.Novak@Firma.CZ ',
+					password: ' p@ss ',
+					name: ' Jan Novák ',
+					firstName: 'Jan',
+					lastName: 'Novák',
+					phone: '00420 777 123 456',
+					companyName: 'Firma s.r.o.',
+					companyRegistrationNumber: 5103118,
+					taxIdentificationNumber: 'CZ9609040727',
+					streetAddress: 'Hlavní 1',
+					city: 'Kolín',
+					cityPart: 'Kolín II',
+					stateRegion: 'Středočeský kraj',
+					postalCode: '280 02',
+					country: 'cz',
+					newsletter: 'yes',
+					primaryLocale: 'cs_CZ',
+					groups: 'vip, b2b',
+					customerRealIp: 'localhost',
+					referralId: 'ABCDEF1234567890',
+					returnUrl: 'https://firma.cz/ok',
 				},
 				NO_DEFAULT_COUNTRY,
 			),
 		);
 		expect(body).toEqual({
-			email: 'Jan.Novak@firma.cz', password: ' p@ss ', name: 'Jan Novák', firstName: 'Jan', lastName: 'Novák',
-			phone: '+420 777123456', companyName: 'Firma s.r.o.', companyRegistrationNumber: '5103118',
-			taxIdentificationNumber: 'CZ9609040727', streetAddress: 'Hlavní 1', city: 'Kolín', cityPart: 'Kolín II',
-			stateRegion: 'Středočeský kraj', postalCode: '280 02', country: 'CZ', newsletter: true, primaryLocale: 'cs-CZ',
-			groups: ['vip', 'b2b'], customerRealIp: '127.0.0.1', referralId: 'ABCDEF1234567890', returnUrl: 'https://firma.cz/ok',
+			email: 'Jan.Novak@firma.cz',
+			password: ' p@ss ',
+			name: 'Jan Novák',
+			firstName: 'Jan',
+			lastName: 'Novák',
+			phone: '+420 777123456',
+			companyName: 'Firma s.r.o.',
+			companyRegistrationNumber: '5103118',
+			taxIdentificationNumber: 'CZ9609040727',
+			streetAddress: 'Hlavní 1',
+			city: 'Kolín',
+			cityPart: 'Kolín II',
+			stateRegion: 'Středočeský kraj',
+			postalCode: '280 02',
+			country: 'CZ',
+			newsletter: true,
+			primaryLocale: 'cs-CZ',
+			groups: ['vip', 'b2b'],
+			customerRealIp: '127.0.0.1',
+			referralId: 'ABCDEF1234567890',
+			returnUrl: 'https://firma.cz/ok',
 		});
 		expect(Object.keys(body).sort()).toEqual(API_FIELDS.map((field) => field.id).sort());
 	});
 
 	test('only email and password: nothing else is sent', () => {
-		expect(sent(validateCustomer({ email: 'a@b.cz', password: 'x', phone: '', groups: [] }, NO_DEFAULT_COUNTRY))).toEqual({
+		expect(
+			sent(
+				validateCustomer(
+					{ email: 'a@b.cz', password: 'x', phone: '', groups: [] },
+					NO_DEFAULT_COUNTRY,
+				),
+			),
+		).toEqual({
 			email: 'a@b.cz',
 			password: 'x',
 		});
@@ -304,7 +405,10 @@ describe('duplicate addresses in one run', () => {
 		const guard = new DuplicateAddressGuard();
 		expect(guard.check('jane@example.com')).toBeUndefined();
 		guard.remember('jane@example.com', 3);
-		expect(guard.check('JANE@example.com')).toEqual({ field: 'email', message: 'is the same address as item 3 of this run' });
+		expect(guard.check('JANE@example.com')).toEqual({
+			field: 'email',
+			message: 'is the same address as item 3 of this run',
+		});
 		guard.remember('Jane@example.com', 7);
 		expect(guard.check('jane@EXAMPLE.com')?.message).toMatch(/item 3/);
 		expect(guard.check('john@example.com')).toBeUndefined();

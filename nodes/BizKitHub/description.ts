@@ -95,7 +95,7 @@ export const nodeProperties: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				default: DEFAULT_MAX_RATE_LIMIT_WAIT_S,
 				description:
-					'The longest the node waits when BizKitHub\'s rate limit asks it to (429 with Retry-After, or no requests left until X-RateLimit-Reset). An item that would have to wait longer fails with a message saying how long the API asked to wait.',
+					"The longest the node waits when BizKitHub's rate limit asks it to (429 with Retry-After, or no requests left until X-RateLimit-Reset). An item that would have to wait longer fails with a message saying how long the API asked to wait.",
 			},
 			{
 				displayName: 'Request Timeout (Ms)',

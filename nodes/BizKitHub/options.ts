@@ -20,18 +20,39 @@ export interface RunOptions {
 
 function bounded(value: unknown, fallback: number, min: number, max: number): number {
 	const number = Number(value);
-	if (value === undefined || value === null || value === '' || !Number.isFinite(number)) return fallback;
+	if (value === undefined || value === null || value === '' || !Number.isFinite(number))
+		return fallback;
 	return Math.min(max, Math.max(min, number));
 }
 
 export function readRunOptions(context: IExecuteFunctions): RunOptions {
-	const option = (name: string, fallback: unknown) => context.getNodeParameter(`options.${name}`, 0, fallback);
+	const option = (name: string, fallback: unknown) =>
+		context.getNodeParameter(`options.${name}`, 0, fallback);
 	return {
 		validateOnly: option('validateOnly', false) === true,
-		concurrency: Math.floor(bounded(option('concurrency', DEFAULT_CONCURRENCY), DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY)),
-		maxAttempts: Math.floor(bounded(option('maxAttempts', DEFAULT_MAX_ATTEMPTS), DEFAULT_MAX_ATTEMPTS, 1, MAX_MAX_ATTEMPTS)),
+		concurrency: Math.floor(
+			bounded(option('concurrency', DEFAULT_CONCURRENCY), DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
+		),
+		maxAttempts: Math.floor(
+			bounded(
+				option('maxAttempts', DEFAULT_MAX_ATTEMPTS),
+				DEFAULT_MAX_ATTEMPTS,
+				1,
+				MAX_MAX_ATTEMPTS,
+			),
+		),
 		maxRateLimitWaitMs:
-			bounded(option('maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_S), DEFAULT_MAX_RATE_LIMIT_WAIT_S, 0, Number.MAX_SAFE_INTEGER) * 1000,
-		timeoutMs: bounded(option('timeout', DEFAULT_TIMEOUT_MS), DEFAULT_TIMEOUT_MS, 1, Number.MAX_SAFE_INTEGER),
+			bounded(
+				option('maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_S),
+				DEFAULT_MAX_RATE_LIMIT_WAIT_S,
+				0,
+				Number.MAX_SAFE_INTEGER,
+			) * 1000,
+		timeoutMs: bounded(
+			option('timeout', DEFAULT_TIMEOUT_MS),
+			DEFAULT_TIMEOUT_MS,
+			1,
+			Number.MAX_SAFE_INTEGER,
+		),
 	};
 }

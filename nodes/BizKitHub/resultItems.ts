@@ -1,4 +1,9 @@
-import type { IDataObject, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import type { ApiErrorCode } from './outputs';
 import type { RegisterAccountBody, ValidationIssue } from './validation/validateCustomer';
@@ -22,10 +27,18 @@ export function registeredItem(
 	body: RegisterAccountBody,
 	attempts: number,
 ): INodeExecutionData {
-	return paired(itemIndex, { success: true, email: body.email, attempts, customer: customerAsSent(body) });
+	return paired(itemIndex, {
+		success: true,
+		email: body.email,
+		attempts,
+		customer: customerAsSent(body),
+	});
 }
 
-export function wouldRegisterItem(itemIndex: number, body: RegisterAccountBody): INodeExecutionData {
+export function wouldRegisterItem(
+	itemIndex: number,
+	body: RegisterAccountBody,
+): INodeExecutionData {
 	return paired(itemIndex, {
 		success: false,
 		validateOnly: true,
@@ -52,7 +65,10 @@ export function refusedItem(
 		attempts: retries.attempts,
 		customer: customerAsSent(body),
 	};
-	if (retries.earlierAttemptMayHaveReached && CODES_AN_EARLIER_ATTEMPT_COULD_CAUSE.has(answer.errorCode)) {
+	if (
+		retries.earlierAttemptMayHaveReached &&
+		CODES_AN_EARLIER_ATTEMPT_COULD_CAUSE.has(answer.errorCode)
+	) {
 		json.earlierAttemptMayHaveRegistered = true;
 		json.note =
 			'An earlier attempt for this item failed after it may have reached BizKitHub, so this run may itself have registered the address.';

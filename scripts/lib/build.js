@@ -8,7 +8,8 @@ const { ROOT, log } = require('./runtime');
 function build() {
 	log('building the package (n8n-node build)');
 	const cli = process.env.npm_execpath;
-	const [command, prefix] = cli && /npm-cli\.js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
+	const [command, prefix] =
+		cli && /npm-cli\.js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
 	try {
 		execFileSync(command, [...prefix, 'run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' });
 	} catch (error) {

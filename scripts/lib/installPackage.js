@@ -25,12 +25,16 @@ function pack() {
 	}
 	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-pack-'));
 	const [command, prefix] = npmCommand();
-	const output = execFileSync(command, [...prefix, 'pack', '--json', '--pack-destination', destination], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'pipe'],
-		env: { ...process.env, npm_config_ignore_scripts: 'true' },
-	});
+	const output = execFileSync(
+		command,
+		[...prefix, 'pack', '--json', '--pack-destination', destination],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, npm_config_ignore_scripts: 'true' },
+		},
+	);
 	const [{ filename }] = JSON.parse(output);
 	return path.join(destination, filename);
 }
@@ -55,7 +59,9 @@ function installInto(userFolder) {
 
 	// n8n lists installed community packages from the nodes folder's own package.json.
 	const nodesManifest = path.join(userFolder, '.n8n', 'nodes', 'package.json');
-	const nodes = fs.existsSync(nodesManifest) ? JSON.parse(fs.readFileSync(nodesManifest, 'utf8')) : { name: 'installed-nodes', private: true };
+	const nodes = fs.existsSync(nodesManifest)
+		? JSON.parse(fs.readFileSync(nodesManifest, 'utf8'))
+		: { name: 'installed-nodes', private: true };
 	nodes.dependencies = { ...(nodes.dependencies ?? {}), [PACKAGE_NAME]: manifest.version };
 	fs.writeFileSync(nodesManifest, `${JSON.stringify(nodes, null, 2)}\n`);
 	return target;

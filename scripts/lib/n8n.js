@@ -70,13 +70,18 @@ function runN8n(runtime, args, { userFolder, env = {}, timeoutMs = 180000, onSpa
 async function runOrThrow(runtime, args, options) {
 	const result = await runN8n(runtime, args, options);
 	if (result.code !== 0) {
-		throw new Error(`n8n ${args[0]} failed with exit ${result.code}:\n${(result.stdout + result.stderr).slice(-3000)}`);
+		throw new Error(
+			`n8n ${args[0]} failed with exit ${result.code}:\n${(result.stdout + result.stderr).slice(-3000)}`,
+		);
 	}
 	return result;
 }
 
 async function importJson(runtime, userFolder, command, data) {
-	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-import-')), 'import.json');
+	const file = path.join(
+		fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-import-')),
+		'import.json',
+	);
 	fs.writeFileSync(file, JSON.stringify(data));
 	try {
 		await runOrThrow(runtime, [command, `--input=${file}`], { userFolder });
@@ -119,8 +124,17 @@ function printedJson(stdout) {
  * run (or undefined when n8n printed none), the exit code and everything n8n printed.
  */
 async function executeWorkflow(runtime, userFolder, id, { env = {}, timeoutMs, onSpawn } = {}) {
-	const result = await runN8n(runtime, ['execute', `--id=${id}`, '--rawOutput'], { userFolder, env, timeoutMs, onSpawn });
-	return { run: printedJson(result.stdout), code: result.code, printed: result.stdout + result.stderr };
+	const result = await runN8n(runtime, ['execute', `--id=${id}`, '--rawOutput'], {
+		userFolder,
+		env,
+		timeoutMs,
+		onSpawn,
+	});
+	return {
+		run: printedJson(result.stdout),
+		code: result.code,
+		printed: result.stdout + result.stderr,
+	};
 }
 
 /** How long one node ran in a printed run, in milliseconds, as n8n measured it. */

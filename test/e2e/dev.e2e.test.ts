@@ -21,11 +21,20 @@ test('the editor serves its page and lists the BizKitHub node with its six outpu
 
 	const types = await dev.call('GET', '/types/nodes.json');
 	expect(types.status).toBe(200);
-	const node = (types.json as Array<{ name: string; outputNames?: string[]; credentials?: Array<{ name: string }> }>).find(
-		(type) => type.name === 'n8n-nodes-bizkithub.bizKitHub',
-	);
+	const node = (
+		types.json as Array<{
+			name: string;
+			outputNames?: string[];
+			credentials?: Array<{ name: string }>;
+		}>
+	).find((type) => type.name === 'n8n-nodes-bizkithub.bizKitHub');
 	expect(node?.outputNames).toEqual([
-		'Success', 'E001 Register Failed', 'E002 Already Registered', 'E003 Banned', 'E004 Too Many Attempts', 'Invalid',
+		'Success',
+		'E001 Register Failed',
+		'E002 Already Registered',
+		'E003 Banned',
+		'E004 Too Many Attempts',
+		'Invalid',
 	]);
 	expect(node?.credentials).toEqual([{ name: 'bizKitHubApi', required: true }]);
 });
@@ -41,7 +50,7 @@ test('the example workflows and the sandbox credential are there', async () => {
 		]),
 	);
 	const credentials = await dev.call('GET', '/rest/credentials');
-	expect((credentials.json.data as Array<{ name: string; type: string }>)).toContainEqual(
+	expect(credentials.json.data as Array<{ name: string; type: string }>).toContainEqual(
 		expect.objectContaining({ name: 'BizKitHub sandbox', type: 'bizKitHubApi' }),
 	);
 });
@@ -49,7 +58,12 @@ test('the example workflows and the sandbox credential are there', async () => {
 describe('the credential test in n8n', () => {
 	const credentialTest = (apiKey: string) =>
 		dev.call('POST', '/rest/credentials/test', {
-			credentials: { id: SANDBOX_CREDENTIAL_ID, name: 'BizKitHub sandbox', type: 'bizKitHubApi', data: { apiKey, baseUrl: dev.sandbox.url } },
+			credentials: {
+				id: SANDBOX_CREDENTIAL_ID,
+				name: 'BizKitHub sandbox',
+				type: 'bizKitHubApi',
+				data: { apiKey, baseUrl: dev.sandbox.url },
+			},
 		});
 
 	test('passes with a key the sandbox knows, calling the ping endpoint', async () => {
@@ -81,11 +95,23 @@ describe('the sign-up webhook example, published by dev', () => {
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify(body),
 		});
-		return { status: response.status, json: (await response.json()) as { registered: boolean; code?: string; message: string } };
+		return {
+			status: response.status,
+			json: (await response.json()) as { registered: boolean; code?: string; message: string },
+		};
 	};
 
 	test.each([
-		[{ email: 'web.new@example.com', password: 'web-pw-1', firstName: 'Web', phone: '+420 777 000 111' }, 201, undefined],
+		[
+			{
+				email: 'web.new@example.com',
+				password: 'web-pw-1',
+				firstName: 'Web',
+				phone: '+420 777 000 111',
+			},
+			201,
+			undefined,
+		],
 		[{ email: 'returning.customer@example.com', password: 'web-pw-2' }, 409, 'E002'],
 		[{ email: 'blocked@example.com', password: 'web-pw-3' }, 403, 'E003'],
 		[{ email: 'pending.signup@example.com', password: 'web-pw-4' }, 429, 'E004'],
@@ -103,6 +129,8 @@ describe('the sign-up webhook example, published by dev', () => {
 		const answer = await signUp({ email: 'not-an-address', password: '', phone: '12345' });
 		expect(answer.status).toBe(422);
 		expect(answer.json).toMatchObject({ registered: false, code: 'INVALID_INPUT' });
-		expect(answer.json.message).toMatch(/email must be a valid e-mail address; password is required; phone has no country calling code/);
+		expect(answer.json.message).toMatch(
+			/email must be a valid e-mail address; password is required; phone has no country calling code/,
+		);
 	});
 });

@@ -21,7 +21,12 @@ type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 type Instance = Awaited<ReturnType<typeof createInstance>>;
 
 const [SUCCESS, E001, E002, E003, E004, INVALID, ERROR_OUTPUT] = [0, 1, 2, 3, 4, 5, 6];
-const CREDENTIAL = { good: 'sandboxDevKey001', unknown: 'unknownKey000001', malformed: 'malformedKey0001', down: 'closedPort000001' };
+const CREDENTIAL = {
+	good: 'sandboxDevKey001',
+	unknown: 'unknownKey000001',
+	malformed: 'malformedKey0001',
+	down: 'closedPort000001',
+};
 
 const autoMap = autoMapParameters;
 const defineBelow = (value: Record<string, unknown>, options = {}) => ({
@@ -32,7 +37,8 @@ const defineBelow = (value: Record<string, unknown>, options = {}) => ({
 });
 
 const emails = (items: INodeExecutionData[]) => items.map((item) => item.json.email);
-const paired = (items: INodeExecutionData[]) => items.map((item) => (item.pairedItem as { item: number }).item);
+const paired = (items: INodeExecutionData[]) =>
+	items.map((item) => (item.pairedItem as { item: number }).item);
 
 const FAILING_ITEMS = [
 	{ email: 'ok.one@example.com', password: 'fail-pw-1' },
@@ -56,20 +62,37 @@ const WORKFLOWS = [
 		credentialId: CREDENTIAL.good,
 		parameters: autoMap(),
 		inputCode: literalItems([
-			{ email: ' First.Customer@Example.COM ', password: 'every-pw-0', phone: '+420 777 123 456', country: 'cz', crmId: 17 },
+			{
+				email: ' First.Customer@Example.COM ',
+				password: 'every-pw-0',
+				phone: '+420 777 123 456',
+				country: 'cz',
+				crmId: 17,
+			},
 			{ email: 'flaky+e001@example.com', password: 'every-pw-1' },
 			{ email: 'returning.customer@example.com', password: 'every-pw-2' },
 			{ email: 'blocked@example.com', password: 'every-pw-3' },
 			{ email: 'pending.signup@example.com', password: 'every-pw-4' },
 			{ email: 'broken-address', password: 'every-pw-5' },
-			{ email: 'second.customer@example.com', password: 'every-pw-6', newsletter: 'no', groups: 'a, b' },
+			{
+				email: 'second.customer@example.com',
+				password: 'every-pw-6',
+				newsletter: 'no',
+				groups: 'a, b',
+			},
 		]),
 	}),
 	workflow({
 		id: 'e2eDefineBelow01',
 		credentialId: CREDENTIAL.good,
 		parameters: defineBelow(
-			{ email: '={{ $json.mail }}', password: '={{ $json.secret }}', phone: '={{ $json.tel }}', primaryLocale: '={{ $json.lang }}', newsletter: true },
+			{
+				email: '={{ $json.mail }}',
+				password: '={{ $json.secret }}',
+				phone: '={{ $json.tel }}',
+				primaryLocale: '={{ $json.lang }}',
+				newsletter: true,
+			},
 			{ defaultPhoneCountry: 'DE' },
 		),
 		inputCode: literalItems([
@@ -97,18 +120,53 @@ const WORKFLOWS = [
 			{ email: 'TWICE@EXAMPLE.COM', password: 'dup-pw-3' },
 		]),
 	}),
-	workflow({ id: 'e2eErrorOutput01', credentialId: CREDENTIAL.good, parameters: autoMap(), onError: 'continueErrorOutput', inputCode: literalItems(FAILING_ITEMS) }),
-	workflow({ id: 'e2eStopOnError01', credentialId: CREDENTIAL.good, parameters: autoMap(), inputCode: literalItems(FAILING_ITEMS) }),
-	workflow({ id: 'e2eUnknownKey001', credentialId: CREDENTIAL.unknown, parameters: autoMap(), inputCode: literalItems([{ email: 'who@example.com', password: 'key-pw-1' }]) }),
-	workflow({ id: 'e2eMalformedKey1', credentialId: CREDENTIAL.malformed, parameters: autoMap(), inputCode: literalItems([{ email: 'who@example.com', password: 'key-pw-2' }]) }),
-	workflow({ id: 'e2eServerDown001', credentialId: CREDENTIAL.down, parameters: autoMap(), onError: 'continueErrorOutput', inputCode: literalItems([{ email: 'nobody@example.com', password: 'down-pw-1' }]) }),
-	workflow({ id: 'e2eThousandItems', credentialId: CREDENTIAL.good, parameters: autoMap({ concurrency: 20 }), inputCode: THOUSAND_CODE }),
+	workflow({
+		id: 'e2eErrorOutput01',
+		credentialId: CREDENTIAL.good,
+		parameters: autoMap(),
+		onError: 'continueErrorOutput',
+		inputCode: literalItems(FAILING_ITEMS),
+	}),
+	workflow({
+		id: 'e2eStopOnError01',
+		credentialId: CREDENTIAL.good,
+		parameters: autoMap(),
+		inputCode: literalItems(FAILING_ITEMS),
+	}),
+	workflow({
+		id: 'e2eUnknownKey001',
+		credentialId: CREDENTIAL.unknown,
+		parameters: autoMap(),
+		inputCode: literalItems([{ email: 'who@example.com', password: 'key-pw-1' }]),
+	}),
+	workflow({
+		id: 'e2eMalformedKey1',
+		credentialId: CREDENTIAL.malformed,
+		parameters: autoMap(),
+		inputCode: literalItems([{ email: 'who@example.com', password: 'key-pw-2' }]),
+	}),
+	workflow({
+		id: 'e2eServerDown001',
+		credentialId: CREDENTIAL.down,
+		parameters: autoMap(),
+		onError: 'continueErrorOutput',
+		inputCode: literalItems([{ email: 'nobody@example.com', password: 'down-pw-1' }]),
+	}),
+	workflow({
+		id: 'e2eThousandItems',
+		credentialId: CREDENTIAL.good,
+		parameters: autoMap({ concurrency: 20 }),
+		inputCode: THOUSAND_CODE,
+	}),
 	workflow({
 		// The passwords exist only inside the BizKitHub node (computed by its expression), so any
 		// occurrence of one in the printed execution could only have come from the node.
 		id: 'e2eNoSecrets0001',
 		credentialId: CREDENTIAL.good,
-		parameters: defineBelow({ email: '={{ $json.mail }}', password: '={{ "Secret-" + $json.n + "-Zq" }}' }),
+		parameters: defineBelow({
+			email: '={{ $json.mail }}',
+			password: '={{ "Secret-" + $json.n + "-Zq" }}',
+		}),
 		onError: 'continueErrorOutput',
 		inputCode: literalItems([
 			{ mail: 'secret.one@example.com', n: 1 },
@@ -151,17 +209,29 @@ afterAll(async () => {
 
 async function execute(id: string) {
 	const result = await instance.execute(id);
-	return { ...result, outputs: nodeOutputs(result.run, NODE_NAME) as INodeExecutionData[][], error: result.run?.data?.resultData?.error };
+	return {
+		...result,
+		outputs: nodeOutputs(result.run, NODE_NAME) as INodeExecutionData[][],
+		error: result.run?.data?.resultData?.error,
+	};
 }
 
 test('a mixed batch reaches every output, paired with its input, and only valid items are sent', async () => {
 	const before = sandbox.registrations().length;
 	const { outputs, error } = await execute('e2eEveryOutput01');
 	expect(error).toBeUndefined();
-	expect(emails(outputs[SUCCESS])).toEqual(['First.Customer@example.com', 'second.customer@example.com']);
+	expect(emails(outputs[SUCCESS])).toEqual([
+		'First.Customer@example.com',
+		'second.customer@example.com',
+	]);
 	expect(paired(outputs[SUCCESS])).toEqual([0, 6]);
 	expect(outputs[SUCCESS].map((item) => item.json.success)).toEqual([true, true]);
-	for (const [output, index, code] of [[E001, 1, 'E001'], [E002, 2, 'E002'], [E003, 3, 'E003'], [E004, 4, 'E004']] as const) {
+	for (const [output, index, code] of [
+		[E001, 1, 'E001'],
+		[E002, 2, 'E002'],
+		[E003, 3, 'E003'],
+		[E004, 4, 'E004'],
+	] as const) {
 		expect(outputs[output]).toHaveLength(1);
 		expect(outputs[output][0].json).toMatchObject({ success: false, errorCode: code });
 		expect(paired(outputs[output])).toEqual([index]);
@@ -169,19 +239,48 @@ test('a mixed batch reaches every output, paired with its input, and only valid 
 	expect(outputs[INVALID].map((item) => item.json.errorCode)).toEqual(['INVALID_INPUT']);
 	expect(paired(outputs[INVALID])).toEqual([5]);
 
-	const sent = sandbox.registrations().slice(before).map((request) => request.body);
+	const sent = sandbox
+		.registrations()
+		.slice(before)
+		.map((request) => request.body);
 	expect(sent).toHaveLength(6);
-	expect(sent).toContainEqual({ email: 'First.Customer@example.com', password: 'every-pw-0', phone: '+420 777123456', country: 'CZ' });
-	expect(sent).toContainEqual({ email: 'second.customer@example.com', password: 'every-pw-6', newsletter: false, groups: ['a', 'b'] });
+	expect(sent).toContainEqual({
+		email: 'First.Customer@example.com',
+		password: 'every-pw-0',
+		phone: '+420 777123456',
+		country: 'CZ',
+	});
+	expect(sent).toContainEqual({
+		email: 'second.customer@example.com',
+		password: 'every-pw-6',
+		newsletter: false,
+		groups: ['a', 'b'],
+	});
 });
 
 test('Map Each Field Below maps renamed fields and normalizes them', async () => {
 	const before = sandbox.registrations().length;
 	const { outputs } = await execute('e2eDefineBelow01');
 	expect(emails(outputs[SUCCESS])).toEqual(['Mapped.One@example.de', 'mapped.two@example.de']);
-	expect(sandbox.registrations().slice(before).map((request) => request.body)).toEqual([
-		{ email: 'Mapped.One@example.de', password: 'map-pw-1', phone: '+49 1711234567', primaryLocale: 'de-DE', newsletter: true },
-		{ email: 'mapped.two@example.de', password: 'map-pw-2', primaryLocale: 'en-GB', newsletter: true },
+	expect(
+		sandbox
+			.registrations()
+			.slice(before)
+			.map((request) => request.body),
+	).toEqual([
+		{
+			email: 'Mapped.One@example.de',
+			password: 'map-pw-1',
+			phone: '+49 1711234567',
+			primaryLocale: 'de-DE',
+			newsletter: true,
+		},
+		{
+			email: 'mapped.two@example.de',
+			password: 'map-pw-2',
+			primaryLocale: 'en-GB',
+			newsletter: true,
+		},
 	]);
 	expect(outputs[INVALID][0].json.issues).toEqual([
 		{ field: 'password', message: 'is required' },
@@ -195,7 +294,13 @@ test('Validate Only sends nothing', async () => {
 	const { outputs } = await execute('e2eValidateOnly1');
 	expect(sandbox.requests.length).toBe(before);
 	expect(outputs[SUCCESS].map((item) => item.json)).toEqual([
-		{ success: false, validateOnly: true, email: 'dry.run@example.com', attempts: 0, customer: { email: 'dry.run@example.com', country: 'SK' } },
+		{
+			success: false,
+			validateOnly: true,
+			email: 'dry.run@example.com',
+			attempts: 0,
+			customer: { email: 'dry.run@example.com', country: 'SK' },
+		},
 	]);
 	expect(paired(outputs[INVALID])).toEqual([1]);
 });
@@ -203,7 +308,9 @@ test('Validate Only sends nothing', async () => {
 test('a repeated address in one run goes to Invalid, naming the earlier item', async () => {
 	const { outputs } = await execute('e2eDuplicates001');
 	expect(paired(outputs[SUCCESS])).toEqual([0, 1]);
-	expect(outputs[INVALID][0].json.issues).toEqual([{ field: 'email', message: 'is the same address as item 0 of this run' }]);
+	expect(outputs[INVALID][0].json.issues).toEqual([
+		{ field: 'email', message: 'is the same address as item 0 of this run' },
+	]);
 });
 
 test('transport failures with the error output: each failed item there, the rest carry on', async () => {
@@ -211,13 +318,19 @@ test('transport failures with the error output: each failed item there, the rest
 	expect(error).toBeUndefined();
 	expect(paired(outputs[SUCCESS])).toEqual([0, 3]);
 	expect(paired(outputs[ERROR_OUTPUT])).toEqual([1, 2]);
-	expect(outputs[ERROR_OUTPUT][0].json.error).toBe('Item 1: BizKitHub answered HTTP 500 with error INTERNAL_SERVER_ERROR: Something went wrong.');
-	expect(outputs[ERROR_OUTPUT][1].json.error).toMatch(/^Item 2: BizKitHub could not be reached at .*: the connection was reset$/);
+	expect(outputs[ERROR_OUTPUT][0].json.error).toBe(
+		'Item 1: BizKitHub answered HTTP 500 with error INTERNAL_SERVER_ERROR: Something went wrong.',
+	);
+	expect(outputs[ERROR_OUTPUT][1].json.error).toMatch(
+		/^Item 2: BizKitHub could not be reached at .*: the connection was reset$/,
+	);
 });
 
 test('transport failures without the error output stop the run with an error naming the item', async () => {
 	const { error, printed } = await execute('e2eStopOnError01');
-	expect(error?.message ?? printed).toMatch(/Item 1: BizKitHub answered HTTP 500 with error INTERNAL_SERVER_ERROR/);
+	expect(error?.message ?? printed).toMatch(
+		/Item 1: BizKitHub answered HTTP 500 with error INTERNAL_SERVER_ERROR/,
+	);
 });
 
 test('a key BizKitHub does not know fails with the platform code, and the key is not printed', async () => {
@@ -257,7 +370,13 @@ test('the key and the passwords appear nowhere in the printed execution', async 
 	expect(paired(outputs[INVALID])).toEqual([3]);
 	expect(paired(outputs[ERROR_OUTPUT])).toEqual([1]);
 	expect(printed).toContain('secret.one@example.com');
-	for (const secret of [sandbox.keys.dev, 'Secret-1-Zq', 'Secret-2-Zq', 'Secret-3-Zq', 'Secret-4-Zq']) {
+	for (const secret of [
+		sandbox.keys.dev,
+		'Secret-1-Zq',
+		'Secret-2-Zq',
+		'Secret-3-Zq',
+		'Secret-4-Zq',
+	]) {
 		expect(printed).not.toContain(secret);
 	}
 });
@@ -273,8 +392,14 @@ describe('the example workflows', () => {
 		const { outputs, run, error } = await execute('bizkithubCsv0001');
 		expect(error).toBeUndefined();
 		expect(outputs.map((items) => items.length)).toEqual([3, 0, 1, 1, 1, 2]);
-		expect(emails(outputs[SUCCESS])).toEqual(['Eva.Dvorakova@example.cz', 'tomas.marek@example.cz', 'sarah.jones@example.co.uk']);
-		expect(outputs[INVALID][1].json.issues).toEqual([{ field: 'email', message: 'is the same address as item 0 of this run' }]);
+		expect(emails(outputs[SUCCESS])).toEqual([
+			'Eva.Dvorakova@example.cz',
+			'tomas.marek@example.cz',
+			'sarah.jones@example.co.uk',
+		]);
+		expect(outputs[INVALID][1].json.issues).toEqual([
+			{ field: 'email', message: 'is the same address as item 0 of this run' },
+		]);
 		const csv = nodeOutputs(run, 'Rows to fix as CSV')[0] as INodeExecutionData[];
 		expect(csv).toHaveLength(1);
 		expect(csv[0].binary?.data?.fileName).toBe('rows-to-fix.csv');

@@ -1,7 +1,9 @@
 import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 /** The parts of n8n's per-execution data that the engine reads when it runs one node. */
-export function additionalData(parts: Partial<IWorkflowExecuteAdditionalData>): IWorkflowExecuteAdditionalData {
+export function additionalData(
+	parts: Partial<IWorkflowExecuteAdditionalData>,
+): IWorkflowExecuteAdditionalData {
 	return {
 		executionId: 'test-execution',
 		restApiUrl: 'http://localhost:5678/rest',

@@ -1,9 +1,5 @@
 import { ExecuteContext, RoutingNode } from 'n8n-core';
-import type {
-	ICredentialDataDecryptedObject,
-	INode,
-	INodeType,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode, INodeType } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { BizKitHubApi } from '../../credentials/BizKitHubApi.credentials';
@@ -12,13 +8,17 @@ import { additionalData } from './additionalData';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { NODE_TYPE } from './runWorkflow';
 
-export type CredentialTestResult = { status: 'OK' } | { status: 'Error'; message: string; statusCode?: number };
+export type CredentialTestResult =
+	| { status: 'OK' }
+	| { status: 'Error'; message: string; statusCode?: number };
 
 /**
  * Runs the credential's `test` request the way n8n's credentials tester does: a temporary node
  * whose only property routes that request, run by n8n-core's RoutingNode with the credential.
  */
-export async function testCredential(data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
+export async function testCredential(
+	data: ICredentialDataDecryptedObject,
+): Promise<CredentialTestResult> {
 	const credentialType = new BizKitHubApi();
 	const base = new BizKitHub();
 	const nodeType: INodeType = {
@@ -26,7 +26,13 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 			...base.description,
 			credentials: [{ name: credentialType.name, required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test.request } },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: credentialType.test.request },
+				},
 			],
 		},
 	};
@@ -43,7 +49,11 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+		nodeTypes: {
+			getByName: () => nodeType,
+			getByNameAndVersion: () => nodeType,
+			getKnownTypes: () => ({}),
+		},
 	});
 	const credentialsHelper = new TestCredentialsHelper(
 		{ [credentialType.name]: credentialType },
@@ -69,9 +79,14 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 		const response = (error as { cause?: { response?: { status: number } } }).cause?.response;
 		if (response) {
 			const rule = credentialType.test.rules?.find(
-				(candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status,
+				(candidate) =>
+					candidate.type === 'responseCode' && candidate.properties.value === response.status,
 			);
-			return { status: 'Error', statusCode: response.status, message: rule?.properties.message ?? `HTTP ${response.status}` };
+			return {
+				status: 'Error',
+				statusCode: response.status,
+				message: rule?.properties.message ?? `HTTP ${response.status}`,
+			};
 		}
 		return { status: 'Error', message: (error as Error).message };
 	}

@@ -29,7 +29,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const authenticate = this.types[typeName]?.authenticate;
-		if (typeof authenticate !== 'function') throw new Error(`No authenticate function for ${typeName}`);
+		if (typeof authenticate !== 'function')
+			throw new Error(`No authenticate function for ${typeName}`);
 		return await authenticate(credentials, requestOptions);
 	}
 

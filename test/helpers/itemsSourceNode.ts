@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 /** A test-only node that emits the items written in its `items` parameter (a JSON array). */
@@ -19,6 +24,11 @@ export class ItemsSource implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const raw = this.getNodeParameter('items', 0) as string | object[];
 		const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as object[];
-		return [list.map((json, index) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: index } }))];
+		return [
+			list.map((json, index) => ({
+				json: json as INodeExecutionData['json'],
+				pairedItem: { item: index },
+			})),
+		];
 	}
 }

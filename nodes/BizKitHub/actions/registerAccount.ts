@@ -4,7 +4,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { API_KEY_FORMAT_MESSAGE, isWellFormedApiKey } from '../apiKey';
 import { readCustomerRecord, readMappingMode } from '../mapping';
 import { readRunOptions, type RunOptions } from '../options';
-import { INVALID_OUTPUT, SUCCESS_OUTPUT, outputOfErrorCode, toOutputs, type RoutedItem } from '../outputs';
+import {
+	INVALID_OUTPUT,
+	SUCCESS_OUTPUT,
+	outputOfErrorCode,
+	toOutputs,
+	type RoutedItem,
+} from '../outputs';
 import {
 	failedItem,
 	invalidItem,
@@ -65,12 +71,18 @@ export async function executeRegisterAccount(
 		const duplicate = result.valid ? guard.check(result.body.email) : undefined;
 		if (!result.valid || duplicate) {
 			const issues = result.valid ? [duplicate!] : result.issues;
-			routed[itemIndex] = { output: INVALID_OUTPUT, item: invalidItem(itemIndex, record.email, issues) };
+			routed[itemIndex] = {
+				output: INVALID_OUTPUT,
+				item: invalidItem(itemIndex, record.email, issues),
+			};
 			continue;
 		}
 		guard.remember(result.body.email, itemIndex);
 		if (options.validateOnly) {
-			routed[itemIndex] = { output: SUCCESS_OUTPUT, item: wouldRegisterItem(itemIndex, result.body) };
+			routed[itemIndex] = {
+				output: SUCCESS_OUTPUT,
+				item: wouldRegisterItem(itemIndex, result.body),
+			};
 		} else {
 			pending.push({ itemIndex, body: result.body });
 		}
@@ -126,7 +138,10 @@ async function sendAll(
 				gate,
 			);
 			if (outcome.kind === 'registered') {
-				routed[itemIndex] = { output: SUCCESS_OUTPUT, item: registeredItem(itemIndex, body, attempts) };
+				routed[itemIndex] = {
+					output: SUCCESS_OUTPUT,
+					item: registeredItem(itemIndex, body, attempts),
+				};
 				return;
 			}
 			if (outcome.kind === 'refused') {
@@ -136,7 +151,10 @@ async function sendAll(
 				};
 				return;
 			}
-			const error = apiFailure(this.getNode(), itemIndex, { ...outcome, attempts }, [apiKey, body.password]);
+			const error = apiFailure(this.getNode(), itemIndex, { ...outcome, attempts }, [
+				apiKey,
+				body.password,
+			]);
 			if (continueOnFail) {
 				routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, error) };
 			} else {

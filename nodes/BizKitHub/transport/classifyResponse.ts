@@ -38,7 +38,11 @@ function excerpt(body: string): string {
 function platformError(json: Record<string, unknown>): { code?: string; message?: string } {
 	const nested = isRecord(json.error) ? json.error : undefined;
 	return {
-		code: stringOf(nested?.code) ?? stringOf(json.errorCode) ?? stringOf(json.code) ?? stringOf(json.error),
+		code:
+			stringOf(nested?.code) ??
+			stringOf(json.errorCode) ??
+			stringOf(json.code) ??
+			stringOf(json.error),
 		message: stringOf(nested?.message) ?? stringOf(json.message),
 	};
 }
@@ -52,8 +56,13 @@ export function classifyResponse({ statusCode, body }: RawResponse): RegisterOut
 	const ok = statusCode >= 200 && statusCode < 300;
 
 	if (!isRecord(json)) {
-		const shown = body.trim() === '' ? 'an empty body' : `a body that is not JSON: ${excerpt(body)}`;
-		return { kind: 'failed', httpCode: statusCode, message: `BizKitHub answered HTTP ${statusCode} with ${shown}` };
+		const shown =
+			body.trim() === '' ? 'an empty body' : `a body that is not JSON: ${excerpt(body)}`;
+		return {
+			kind: 'failed',
+			httpCode: statusCode,
+			message: `BizKitHub answered HTTP ${statusCode} with ${shown}`,
+		};
 	}
 
 	if (ok && json.success === true) return { kind: 'registered' };

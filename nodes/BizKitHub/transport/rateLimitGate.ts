@@ -65,7 +65,8 @@ export class RateLimitGate {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		if (rateLimited) {
 			this.budget = 0;
-			const until = info.retryAfterMs !== undefined ? this.now() + info.retryAfterMs : info.resetAtMs;
+			const until =
+				info.retryAfterMs !== undefined ? this.now() + info.retryAfterMs : info.resetAtMs;
 			if (until !== undefined) this.pausedUntil = Math.max(this.pausedUntil, until);
 		} else if (info.remaining !== undefined) {
 			this.budget = Math.max(0, info.remaining - this.inFlight);

@@ -51,7 +51,11 @@ function describeNoAnswer(error: unknown, url: string): NoAnswer {
 						? 'the host name could not be resolved'
 						: 'no answer came back';
 	// The code stays out of the message: n8n replaces a message naming ECONNRESET & co. with its own.
-	return { kind: 'failed', message: `BizKitHub could not be reached at ${url}: ${reason}`, cause: code };
+	return {
+		kind: 'failed',
+		message: `BizKitHub could not be reached at ${url}: ${reason}`,
+		cause: code,
+	};
 }
 
 /** One attempt: what its answer means, and what the answer said about the rate limit. */
@@ -79,13 +83,19 @@ export async function registerAccount(
 	};
 	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 	try {
-		response = await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request, {
-			credentialsDecrypted: settings.credentials,
-		});
+		response = await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_TYPE,
+			request,
+			{
+				credentialsDecrypted: settings.credentials,
+			},
+		);
 	} catch (error) {
 		return { outcome: describeNoAnswer(error, url) };
 	}
-	const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+	const text =
+		typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
 	return {
 		outcome: classifyResponse({ statusCode: response.statusCode, body: text }),
 		headers: response.headers,

@@ -5,7 +5,12 @@ import type { RegisterAccountBody } from '../validation/validateCustomer';
 import type { RegisterOutcome } from './classifyResponse';
 import type { RateLimitGate } from './rateLimitGate';
 import { readRateLimit } from './rateLimitHeaders';
-import { registerAccount, type Attempt, type NoAnswer, type RequestSettings } from './registerAccount';
+import {
+	registerAccount,
+	type Attempt,
+	type NoAnswer,
+	type RequestSettings,
+} from './registerAccount';
 import { backoffMs, retryability } from './retryPolicy';
 
 export interface RetrySettings extends RequestSettings {
@@ -62,7 +67,11 @@ export async function registerWithRetries(
 	for (;;) {
 		const ticket = await gate.acquire();
 		if (ticket !== 'go') {
-			return { outcome: waitTooLong(ticket.waitMs, settings.maxRateLimitWaitMs), attempts, earlierAttemptMayHaveReached };
+			return {
+				outcome: waitTooLong(ticket.waitMs, settings.maxRateLimitWaitMs),
+				attempts,
+				earlierAttemptMayHaveReached,
+			};
 		}
 		attempts++;
 		let attempt: Attempt | undefined;
@@ -80,7 +89,11 @@ export async function registerWithRetries(
 		if (rateLimited) {
 			rateLimitedAnswers++;
 			if (info.retryAfterMs !== undefined && info.retryAfterMs > settings.maxRateLimitWaitMs) {
-				return { outcome: waitTooLong(info.retryAfterMs, settings.maxRateLimitWaitMs), attempts, earlierAttemptMayHaveReached };
+				return {
+					outcome: waitTooLong(info.retryAfterMs, settings.maxRateLimitWaitMs),
+					attempts,
+					earlierAttemptMayHaveReached,
+				};
 			}
 			if (info.retryAfterMs === undefined && info.resetAtMs === undefined) {
 				gate.pauseFor(backoffMs(rateLimitedAnswers, settings.backoffBaseMs, settings.backoffCapMs));

@@ -25,7 +25,12 @@ export function retryability(outcome: RegisterOutcome | NoAnswer): Retryability 
 }
 
 /** Exponential backoff with jitter: a random wait between half and all of `base * 2^(retry - 1)`, capped. */
-export function backoffMs(retry: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+export function backoffMs(
+	retry: number,
+	baseMs: number,
+	capMs: number,
+	random: () => number = Math.random,
+): number {
 	const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
 	return Math.round(ceiling * (0.5 + random() / 2));
 }

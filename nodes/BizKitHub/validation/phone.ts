@@ -27,10 +27,16 @@ function stripTrunkPrefix(code: string, national: string): string {
 
 function finish(code: string, national: string): PhoneResult {
 	if (national.length < MIN_NATIONAL_DIGITS) {
-		return { ok: false, message: `is too short: +${code} needs a number of at least ${MIN_NATIONAL_DIGITS} digits after it` };
+		return {
+			ok: false,
+			message: `is too short: +${code} needs a number of at least ${MIN_NATIONAL_DIGITS} digits after it`,
+		};
 	}
 	if (code.length + national.length > MAX_TOTAL_DIGITS) {
-		return { ok: false, message: `is too long: a phone number has at most ${MAX_TOTAL_DIGITS} digits with its calling code` };
+		return {
+			ok: false,
+			message: `is too long: a phone number has at most ${MAX_TOTAL_DIGITS} digits with its calling code`,
+		};
 	}
 	return { ok: true, value: `+${code} ${national}` };
 }
@@ -68,6 +74,10 @@ export function normalizePhone(raw: string, defaultCountry: string): PhoneResult
 		};
 	}
 	const code = callingCodeOf(defaultCountry);
-	if (!code) return { ok: false, message: `cannot use the Default Phone Country "${defaultCountry}": not an ISO 3166-1 alpha-2 code` };
+	if (!code)
+		return {
+			ok: false,
+			message: `cannot use the Default Phone Country "${defaultCountry}": not an ISO 3166-1 alpha-2 code`,
+		};
 	return finish(code, stripTrunkPrefix(code, digits));
 }

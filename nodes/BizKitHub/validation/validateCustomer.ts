@@ -18,7 +18,9 @@ export type ValidationResult =
 	| { valid: true; body: RegisterAccountBody }
 	| { valid: false; issues: ValidationIssue[] };
 
-const REQUIRED_FIELDS = new Set(API_FIELDS.filter((field) => field.required).map((field) => field.id));
+const REQUIRED_FIELDS = new Set(
+	API_FIELDS.filter((field) => field.required).map((field) => field.id),
+);
 
 function isEmpty(value: unknown): boolean {
 	if (value === undefined || value === null) return true;
@@ -32,9 +34,13 @@ function presentFields(record: Record<string, unknown>, issues: ValidationIssue[
 	for (const field of API_FIELDS) {
 		const value = record[field.id];
 		// A password of spaces is a password: only a truly empty one is missing.
-		const missing = field.id === 'password' ? value === undefined || value === null || value === '' : isEmpty(value);
+		const missing =
+			field.id === 'password'
+				? value === undefined || value === null || value === ''
+				: isEmpty(value);
 		if (!missing) present[field.id] = value;
-		else if (REQUIRED_FIELDS.has(field.id)) issues.push({ field: field.id, message: 'is required' });
+		else if (REQUIRED_FIELDS.has(field.id))
+			issues.push({ field: field.id, message: 'is required' });
 	}
 	return present;
 }

@@ -34,7 +34,8 @@ async function startDevServer() {
 	return {
 		...dev,
 		/** A request to n8n's REST API as the signed-in local owner. */
-		call: (method, pathname, body) => request(dev.url, method, pathname, { body, cookie: dev.cookie }),
+		call: (method, pathname, body) =>
+			request(dev.url, method, pathname, { body, cookie: dev.cookie }),
 		stop: async () => {
 			await dev.stop();
 			fs.rmSync(userFolder, { recursive: true, force: true });
