@@ -19,7 +19,7 @@ test('keeps at most `limit` jobs in flight and returns results in job order', as
 test('is a pipeline: a slow job does not hold back the others', async () => {
 	const finished: number[] = [];
 	await runPool(6, 2, async (job) => {
-		await sleep(job === 0 ? 60 : 5);
+		await sleep(job === 0 ? 250 : 5);
 		finished.push(job);
 	});
 	// With batches of two, job 0 would hold jobs 2..5 back until it finished.
