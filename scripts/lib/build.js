@@ -2,14 +2,12 @@
 
 const { execFileSync } = require('node:child_process');
 
-const { ROOT, log } = require('./runtime');
+const { ROOT, log, npmCommand } = require('./runtime');
 
 /** `npm run build`, with its output shown only when it fails. */
 function build() {
 	log('building the package (n8n-node build)');
-	const cli = process.env.npm_execpath;
-	const [command, prefix] =
-		cli && /npm-cli\.js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
+	const [command, prefix] = npmCommand();
 	try {
 		execFileSync(command, [...prefix, 'run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' });
 	} catch (error) {

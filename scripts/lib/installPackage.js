@@ -9,14 +9,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ROOT } = require('./runtime');
+const { ROOT, npmCommand } = require('./runtime');
 
 const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
-
-function npmCommand() {
-	const cli = process.env.npm_execpath;
-	return cli && /npm-cli\.js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
-}
 
 /** Packs the project with `npm pack` and returns the tarball's path (in a new temporary folder). */
 function pack() {

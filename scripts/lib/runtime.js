@@ -50,13 +50,19 @@ function folderSize(folder) {
 	return bytes;
 }
 
+/**
+ * The npm that runs this script (from `npm run`), as a command and its leading arguments; the
+ * `npm` on the PATH when the script was started some other way.
+ * @returns {[string, string[]]}
+ */
+function npmCommand() {
+	const cli = process.env.npm_execpath;
+	return cli && /npm-cli\.js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
+}
+
 /** Runs npm (the one that runs this script) in `cwd`, printing a progress line every 15 s. */
 function npm(args, { cwd, what, env = {} }) {
-	const npmCli =
-		process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath)
-			? [process.execPath, process.env.npm_execpath]
-			: ['npm'];
-	const [command, ...prefix] = npmCli;
+	const [command, prefix] = npmCommand();
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, [...prefix, ...args], {
@@ -144,7 +150,7 @@ async function ensureN8n() {
 	return { node, n8n: n8nBin };
 }
 
-module.exports = { ROOT, CACHE, NODE_VERSION, N8N_VERSION, ensureNode, ensureN8n, log };
+module.exports = { ROOT, CACHE, NODE_VERSION, N8N_VERSION, ensureNode, ensureN8n, log, npmCommand };
 
 if (require.main === module) {
 	ensureN8n()
