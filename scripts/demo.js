@@ -11,12 +11,12 @@ const path = require('node:path');
 const { DEMO_CUSTOMERS } = require('../sandbox/demoCustomers');
 const { startSandbox } = require('../sandbox/server');
 const { build } = require('./lib/build');
+const { exampleWorkflow } = require('./lib/examples');
 const { installInto } = require('./lib/installPackage');
 const { executeWorkflow, importCredentials, importWorkflows, nodeOutputs } = require('./lib/n8n');
-const { ROOT, ensureN8n, log } = require('./lib/runtime');
+const { ensureN8n, log } = require('./lib/runtime');
 const { sandboxCredential } = require('./lib/sandboxCredential');
 
-const WORKFLOW_FILE = path.join(ROOT, 'examples', 'demo-workflow.json');
 const NODE_NAME = 'BizKitHub';
 const INPUT_NODE = 'Customers';
 
@@ -54,7 +54,7 @@ async function main() {
 		installInto(userFolder);
 		log('installed n8n-nodes-bizkithub as a community package');
 		await importCredentials(runtime, userFolder, [sandboxCredential(sandbox.url)]);
-		const workflow = JSON.parse(fs.readFileSync(WORKFLOW_FILE, 'utf8'));
+		const workflow = exampleWorkflow('demo-workflow.json', sandbox.url);
 		await importWorkflows(runtime, userFolder, [workflow]);
 		log(`imported the sandbox credential and "${workflow.name}"; executing it headless`);
 		const { run, code, printed } = await executeWorkflow(runtime, userFolder, workflow.id);

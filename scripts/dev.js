@@ -13,6 +13,7 @@ const path = require('node:path');
 const { DEMO_CUSTOMERS } = require('../sandbox/demoCustomers');
 const { EXAMPLE_FILES, startSandbox } = require('../sandbox/server');
 const { build } = require('./lib/build');
+const { exampleText, exampleWorkflow, exampleWorkflowFiles } = require('./lib/examples');
 const { installInto } = require('./lib/installPackage');
 const {
 	importCredentials,
@@ -25,10 +26,6 @@ const { CACHE, ROOT, ensureN8n, log } = require('./lib/runtime');
 const { sandboxCredential } = require('./lib/sandboxCredential');
 
 const NODE_TYPE = 'n8n-nodes-bizkithub.bizKitHub';
-const EXAMPLES = path.join(ROOT, 'examples');
-
-/** The sandbox address the examples are written for; rewritten when the sandbox runs elsewhere. */
-const EXAMPLES_SANDBOX_URL = 'http://127.0.0.1:8787';
 
 /**
  * Imports the example workflows that are new or changed since the last start (edits made in the
@@ -38,14 +35,13 @@ async function importChangedExamples(runtime, userFolder, sandboxUrl) {
 	const recordFile = path.join(userFolder, 'imported-examples.json');
 	const record = fs.existsSync(recordFile) ? JSON.parse(fs.readFileSync(recordFile, 'utf8')) : {};
 	const changed = [];
-	for (const file of fs
-		.readdirSync(EXAMPLES)
-		.filter((name) => name.endsWith('-workflow.json'))
-		.sort()) {
-		const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
-		const hash = crypto.createHash('sha256').update(`${text}\n${sandboxUrl}`).digest('hex');
+	for (const file of exampleWorkflowFiles()) {
+		const hash = crypto
+			.createHash('sha256')
+			.update(`${exampleText(file)}\n${sandboxUrl}`)
+			.digest('hex');
 		if (record[file] !== hash) {
-			changed.push(JSON.parse(text.split(EXAMPLES_SANDBOX_URL).join(sandboxUrl)));
+			changed.push(exampleWorkflow(file, sandboxUrl));
 			record[file] = hash;
 		}
 	}

@@ -6,7 +6,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { DEMO_CUSTOMERS } from '../../sandbox/demoCustomers';
 import { EXAMPLE_FILES, startSandbox } from '../../sandbox/server';
-import { exampleWorkflow } from './helpers/examples';
+import { exampleWorkflow } from '../../scripts/lib/examples';
 import { sandboxCredential } from '../../scripts/lib/sandboxCredential';
 import { createInstance, nodeOutputs } from './helpers/n8nInstance';
 import {
