@@ -65,10 +65,22 @@ function bizKitHubWorkflow(spec) {
 
 /** The BizKitHub node's parameters in "Map Automatically" mode. */
 function autoMapParameters(options = {}) {
+	return registerAccountParameters('autoMapInputData', null, options);
+}
+
+/**
+ * The BizKitHub node's parameters in "Map Each Field Below" mode.
+ * @param {Record<string, unknown>} value API field names to values or expressions
+ */
+function defineBelowParameters(value, options = {}) {
+	return registerAccountParameters('defineBelow', value, options);
+}
+
+function registerAccountParameters(mappingMode, value, options) {
 	return {
 		resource: 'customer',
 		operation: 'registerAccount',
-		columns: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] },
+		columns: { mappingMode, value, matchingColumns: [], schema: [] },
 		options,
 	};
 }
@@ -80,4 +92,5 @@ module.exports = {
 	workflowFeeding,
 	bizKitHubWorkflow,
 	autoMapParameters,
+	defineBelowParameters,
 };

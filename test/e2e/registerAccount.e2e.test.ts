@@ -14,6 +14,7 @@ import {
 	INPUT_NODE,
 	autoMapParameters,
 	bizKitHubWorkflow as workflow,
+	defineBelowParameters,
 	literalItems,
 } from '../../scripts/lib/workflows';
 
@@ -27,14 +28,6 @@ const CREDENTIAL = {
 	malformed: 'malformedKey0001',
 	down: 'closedPort000001',
 };
-
-const autoMap = autoMapParameters;
-const defineBelow = (value: Record<string, unknown>, options = {}) => ({
-	resource: 'customer',
-	operation: 'registerAccount',
-	columns: { mappingMode: 'defineBelow', value, matchingColumns: [], schema: [] },
-	options,
-});
 
 const emails = (items: INodeExecutionData[]) => items.map((item) => item.json.email);
 const paired = (items: INodeExecutionData[]) =>
@@ -60,7 +53,7 @@ const WORKFLOWS = [
 	workflow({
 		id: 'e2eEveryOutput01',
 		credentialId: CREDENTIAL.good,
-		parameters: autoMap(),
+		parameters: autoMapParameters(),
 		inputCode: literalItems([
 			{
 				email: ' First.Customer@Example.COM ',
@@ -85,7 +78,7 @@ const WORKFLOWS = [
 	workflow({
 		id: 'e2eDefineBelow01',
 		credentialId: CREDENTIAL.good,
-		parameters: defineBelow(
+		parameters: defineBelowParameters(
 			{
 				email: '={{ $json.mail }}',
 				password: '={{ $json.secret }}',
@@ -104,7 +97,7 @@ const WORKFLOWS = [
 	workflow({
 		id: 'e2eValidateOnly1',
 		credentialId: CREDENTIAL.good,
-		parameters: autoMap({ validateOnly: true }),
+		parameters: autoMapParameters({ validateOnly: true }),
 		inputCode: literalItems([
 			{ email: 'dry.run@Example.com', password: 'dry-pw-1', country: 'sk' },
 			{ email: 'dry run@example.com', password: 'dry-pw-2' },
@@ -113,7 +106,7 @@ const WORKFLOWS = [
 	workflow({
 		id: 'e2eDuplicates001',
 		credentialId: CREDENTIAL.good,
-		parameters: autoMap(),
+		parameters: autoMapParameters(),
 		inputCode: literalItems([
 			{ email: 'twice@example.com', password: 'dup-pw-1' },
 			{ email: 'once@example.com', password: 'dup-pw-2' },
@@ -123,39 +116,39 @@ const WORKFLOWS = [
 	workflow({
 		id: 'e2eErrorOutput01',
 		credentialId: CREDENTIAL.good,
-		parameters: autoMap(),
+		parameters: autoMapParameters(),
 		onError: 'continueErrorOutput',
 		inputCode: literalItems(FAILING_ITEMS),
 	}),
 	workflow({
 		id: 'e2eStopOnError01',
 		credentialId: CREDENTIAL.good,
-		parameters: autoMap(),
+		parameters: autoMapParameters(),
 		inputCode: literalItems(FAILING_ITEMS),
 	}),
 	workflow({
 		id: 'e2eUnknownKey001',
 		credentialId: CREDENTIAL.unknown,
-		parameters: autoMap(),
+		parameters: autoMapParameters(),
 		inputCode: literalItems([{ email: 'who@example.com', password: 'key-pw-1' }]),
 	}),
 	workflow({
 		id: 'e2eMalformedKey1',
 		credentialId: CREDENTIAL.malformed,
-		parameters: autoMap(),
+		parameters: autoMapParameters(),
 		inputCode: literalItems([{ email: 'who@example.com', password: 'key-pw-2' }]),
 	}),
 	workflow({
 		id: 'e2eServerDown001',
 		credentialId: CREDENTIAL.down,
-		parameters: autoMap(),
+		parameters: autoMapParameters(),
 		onError: 'continueErrorOutput',
 		inputCode: literalItems([{ email: 'nobody@example.com', password: 'down-pw-1' }]),
 	}),
 	workflow({
 		id: 'e2eThousandItems',
 		credentialId: CREDENTIAL.good,
-		parameters: autoMap({ concurrency: 20 }),
+		parameters: autoMapParameters({ concurrency: 20 }),
 		inputCode: THOUSAND_CODE,
 	}),
 	workflow({
@@ -163,7 +156,7 @@ const WORKFLOWS = [
 		// occurrence of one in the printed execution could only have come from the node.
 		id: 'e2eNoSecrets0001',
 		credentialId: CREDENTIAL.good,
-		parameters: defineBelow({
+		parameters: defineBelowParameters({
 			email: '={{ $json.mail }}',
 			password: '={{ "Secret-" + $json.n + "-Zq" }}',
 		}),
