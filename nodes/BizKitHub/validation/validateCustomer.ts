@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 
 import { API_FIELDS } from '../apiFields';
+import { callingCodeOf } from './countries';
 import { fieldSchemas, type FieldSchemaOptions } from './fieldSchemas';
 
 /** The JSON body of POST /api/v1/customer/register-account after normalization. */
@@ -56,12 +57,17 @@ function buildSchema(options: FieldSchemaOptions) {
 
 const schemaCache = new Map<string, ReturnType<typeof buildSchema>>();
 
+/**
+ * The schema for a Default Phone Country. It lives as long as n8n does, so only the values that
+ * can recur (none, or a country code) are kept; any other text, which an expression may produce
+ * item after item, gets a schema of its own that is not kept.
+ */
 function schemaFor(options: FieldSchemaOptions) {
 	const key = options.defaultPhoneCountry;
 	let schema = schemaCache.get(key);
 	if (!schema) {
 		schema = buildSchema(options);
-		schemaCache.set(key, schema);
+		if (key === '' || callingCodeOf(key) !== undefined) schemaCache.set(key, schema);
 	}
 	return schema;
 }
