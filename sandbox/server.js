@@ -23,6 +23,7 @@ const PING_PATHS = new Set(['/api/v1/ping', '/api/v1/ping/']);
  * - busy[N]: HTTP 503 before the request is processed
  * - lost[N]: the request is processed (the customer registered), then the connection is cut
  * - stall[N]: no answer for two seconds, then the connection is cut, nothing processed
+ * - moved: HTTP 307 to the same address (always), as a misconfigured proxy might answer
  */
 const FAILURE_TAGS = {
 	fail500: {
@@ -41,6 +42,15 @@ const FAILURE_TAGS = {
 	},
 	lost: { after: (res) => res.socket.destroy() },
 	stall: { before: (res) => wait(STALL_MS).then(() => res.socket.destroy()) },
+	moved: {
+		before: (res) =>
+			send(
+				res,
+				307,
+				{ error: { code: 'MOVED', message: 'Moved.' } },
+				{ Location: `${REGISTER_PATH}?moved=1` },
+			),
+	},
 };
 const STALL_MS = 2000;
 

@@ -363,6 +363,19 @@ describe('failures that are not documented answers', () => {
 		expectNoSecrets(result, [sandbox().keys.dev, ...passwords]);
 	});
 
+	test('a redirect is not followed: the body with the password is not sent on', async () => {
+		const result = await runWorkflow({
+			items: [{ email: 'six+moved@example.com', password: 'pw-six' }],
+			parameters: autoMapParameters(),
+			credentials: credentialsFor(sandbox()),
+			onError: 'continueErrorOutput',
+		});
+		expect(result.outputs[ERROR_OUTPUT].map((item) => item.json.error)).toEqual([
+			'Item 0: BizKitHub answered HTTP 307 with error MOVED: Moved.',
+		]);
+		expect(sandbox().registrations()).toHaveLength(1);
+	});
+
 	test('an unknown key: the platform error is named, the key is not', async () => {
 		const result = await runWorkflow({
 			items: [{ email: 'x@example.com', password: 'pw' }],

@@ -79,6 +79,9 @@ export async function registerAccount(
 		encoding: 'text',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// The API does not redirect. A redirect (a proxy's, say) would carry the customer's password
+		// elsewhere; it is reported as the failure it is. Following none also skips a layer of work.
+		disableFollowRedirect: true,
 		timeout: settings.timeout,
 	};
 	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
