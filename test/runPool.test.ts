@@ -36,7 +36,7 @@ test('starts no new job once told to stop', async () => {
 			started.push(job);
 			if (job === 3) stop = true;
 		},
-		() => stop,
+		{ shouldStop: () => stop },
 	);
 	expect(started).toEqual([0, 1, 2, 3]);
 });
@@ -45,4 +45,59 @@ test('a limit above the number of jobs, or below one, still runs every job once'
 	expect(await runPool(3, 50, async (job) => job)).toEqual([0, 1, 2]);
 	expect(await runPool(3, 0, async (job) => job)).toEqual([0, 1, 2]);
 	expect(await runPool(0, 5, async (job) => job)).toEqual([]);
+});
+
+test('with a pacer, each job waits for its turn and reports its end', async () => {
+	const events: string[] = [];
+	let turns = 0;
+	const pacer = {
+		async start() {
+			const turn = turns++;
+			await sleep(1);
+			events.push(`turn ${turn}`);
+			return () => events.push(`end of turn ${turn}`);
+		},
+	};
+	const results = await runPool(
+		5,
+		2,
+		async (job) => {
+			events.push(`job ${job}`);
+			await sleep(2);
+			return job;
+		},
+		{ pacer },
+	);
+	expect(results).toEqual([0, 1, 2, 3, 4]);
+	for (let turn = 0; turn < 5; turn++) {
+		const started = events.indexOf(`turn ${turn}`);
+		expect(started).toBeGreaterThanOrEqual(0);
+		// the job that took this turn starts right after it and its end is reported afterwards
+		expect(events[started + 1]).toMatch(/^job \d$/);
+		expect(events.indexOf(`end of turn ${turn}`)).toBeGreaterThan(started + 1);
+	}
+	expect(events.filter((event) => event.startsWith('job '))).toHaveLength(5);
+});
+
+test('a job that is told to stop while waiting for its turn does not start', async () => {
+	const started: number[] = [];
+	let stop = false;
+	await runPool(
+		6,
+		3,
+		async (job) => {
+			started.push(job);
+			stop = true;
+		},
+		{
+			shouldStop: () => stop,
+			pacer: {
+				async start() {
+					await sleep(1);
+					return () => {};
+				},
+			},
+		},
+	);
+	expect(started).toEqual([0]);
 });

@@ -19,6 +19,7 @@ import {
 	wouldRegisterItem,
 } from '../resultItems';
 import { runPool } from '../runPool';
+import { StartPacer } from '../startPacer';
 import { apiFailure } from '../transport/apiFailure';
 import { RateLimitGate } from '../transport/rateLimitGate';
 import { CREDENTIAL_TYPE } from '../transport/registerAccount';
@@ -161,7 +162,7 @@ async function sendAll(
 				failures[itemIndex] = error;
 			}
 		},
-		() => failures.length > 0,
+		{ shouldStop: () => failures.length > 0, pacer: new StartPacer(options.concurrency) },
 	);
 
 	const first = failures.find((failure) => failure !== undefined);
