@@ -60,6 +60,30 @@ function httpRequestNode(sandbox, batching) {
 	};
 }
 
+/** CPU time (user and system) a process has used so far, in milliseconds; Linux only. */
+function cpuMsOf(pid) {
+	const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	const CLOCK_TICKS_PER_S = 100; // USER_HZ, 100 on Linux
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+}
+
+/**
+ * n8n's CPU time per request while the requests flowed (from the first sample after the first
+ * request to the last sample before the last one), and how busy its one event loop was then.
+ */
+function cpuWhileSending(samples, requests) {
+	if (requests.length === 0) return {};
+	const first = requests[0].at;
+	const last = requests[requests.length - 1].at;
+	const inside = samples.filter(([at]) => at >= first && at <= last);
+	if (inside.length < 2) return {};
+	const [fromAt, fromCpu] = inside[0];
+	const [toAt, toCpu] = inside[inside.length - 1];
+	const sent = requests.filter((request) => request.at > fromAt && request.at <= toAt).length;
+	if (sent === 0) return {};
+	return { cpuMsPerRequest: (toCpu - fromCpu) / sent, busy: (toCpu - fromCpu) / (toAt - fromAt) };
+}
+
 /** Runs one workflow in the bench's n8n with a fresh sandbox; returns what the bench reports. */
 async function measure(context, { id, job, node, outputNode }) {
 	const sandbox = await startSandbox({ latencyMs: job.latencyMs ?? 0, rateLimit: job.rateLimit });
@@ -71,6 +95,8 @@ async function measure(context, { id, job, node, outputNode }) {
 		const workflow = node(sandbox, credentialId);
 		await n8n.importWorkflows(context.runtime, context.userFolder, [workflow]);
 		let peakKb = 0;
+		/** [time, CPU milliseconds used so far] of the n8n process, every 100 ms. */
+		const cpuSamples = [];
 		let watcher;
 		const { run, printed } = await n8n.executeWorkflow(
 			context.runtime,
@@ -84,6 +110,7 @@ async function measure(context, { id, job, node, outputNode }) {
 							const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
 							const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
 							peakKb = Math.max(peakKb, hwm);
+							cpuSamples.push([Date.now(), cpuMsOf(child.pid)]);
 						} catch {
 							// the process has ended
 						}
@@ -109,6 +136,8 @@ async function measure(context, { id, job, node, outputNode }) {
 			rateLimited: sandbox.stats.rateLimited,
 			failedRun: Boolean(run.data.resultData.error),
 			peakMb: Math.round(peakKb / 1024),
+			answerMs: sandbox.stats.answered > 0 ? sandbox.stats.answerMs / sandbox.stats.answered : 0,
+			...cpuWhileSending(cpuSamples, sandbox.registrations()),
 		};
 	} finally {
 		await sandbox.close();
@@ -116,6 +145,15 @@ async function measure(context, { id, job, node, outputNode }) {
 }
 
 const seconds = (ms) => (ms / 1000).toFixed(2);
+
+/** A line under the table on where a throughput run's time went. */
+function throughputNote(label, result) {
+	const cpu =
+		result.cpuMsPerRequest === undefined
+			? ''
+			: `; n8n spent ${result.cpuMsPerRequest.toFixed(2)} ms of CPU on each request, its event loop busy ${Math.round(result.busy * 100)}% of the time`;
+	return `${label}: the sandbox answered in ${result.answerMs.toFixed(1)} ms on average${cpu}.`;
+}
 
 /** `npm run bench -- throughput validation` runs only those parts (for tuning); no names: all. */
 const ONLY = new Set(process.argv.slice(2));
@@ -127,6 +165,7 @@ async function main() {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-bench-'));
 	const context = { runtime, userFolder };
 	const rows = [];
+	const notes = [];
 	try {
 		installInto(userFolder);
 		log(`benchmarking in n8n ${N8N_VERSION} on Node ${NODE_VERSION}; this takes a few minutes`);
@@ -149,6 +188,7 @@ async function main() {
 						credentialId,
 					}),
 			});
+			notes.push(throughputNote('BizKitHub node, throughput', throughput));
 			rows.push([
 				'BizKitHub node: throughput',
 				`${t.items} items, ${t.latencyMs} ms latency, concurrency ${t.concurrency}`,
@@ -211,6 +251,7 @@ async function main() {
 						httpRequestNode(sandbox, batching),
 					),
 			});
+			if (job === t) notes.push(throughputNote(label, result));
 			const reference =
 				job === t
 					? `${((ideal / result.ms) * 100).toFixed(1)}% of the ideal`
@@ -275,6 +316,7 @@ Validate Only, did not come out of the node).
 ${table}
 
 - Throughput ideal: items / concurrency x latency. Rate-limited minimum: (items - burst) / rate.
+${notes.map((note) => `- ${note}`).join('\n')}
 - The sandbox gives X-RateLimit-Reset to the millisecond; with whole seconds the node would pause
   up to a second longer each time the quota runs out.
 `;

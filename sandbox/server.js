@@ -117,7 +117,7 @@ async function startSandbox(options = {}) {
 	}
 	/** Every request that reached the sandbox, in arrival order. */
 	const requests = [];
-	const stats = { inFlight: 0, maxInFlight: 0, rateLimited: 0 };
+	const stats = { inFlight: 0, maxInFlight: 0, rateLimited: 0, answered: 0, answerMs: 0 };
 	/** How many register-account requests each address got, for the tags that fail N times. */
 	const requestsByAddress = new Map();
 
@@ -214,6 +214,11 @@ async function startSandbox(options = {}) {
 		stats.inFlight++;
 		stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
 		res.on('close', () => stats.inFlight--);
+		const arrived = performance.now();
+		res.on('finish', () => {
+			stats.answered++;
+			stats.answerMs += performance.now() - arrived;
+		});
 		handle(req, res).catch((error) => {
 			if (!res.headersSent)
 				send(res, 500, platformError('SANDBOX_FAILURE', String(error && error.message)));

@@ -174,4 +174,11 @@ describe('latency', () => {
 		await register(sandbox(), { email: 'slow@example.com', password: 'x' });
 		expect(Date.now() - started).toBeGreaterThanOrEqual(115);
 	});
+
+	test('counts its answers and the time they took, for the benchmark to report', async () => {
+		const before = { ...sandbox().stats };
+		await register(sandbox(), { email: 'counted@example.com', password: 'x' });
+		expect(sandbox().stats.answered).toBe(before.answered + 1);
+		expect(sandbox().stats.answerMs - before.answerMs).toBeGreaterThanOrEqual(115);
+	});
 });
