@@ -101,3 +101,19 @@ test('a job that is told to stop while waiting for its turn does not start', asy
 	);
 	expect(started).toEqual([0]);
 });
+
+test('a task that throws stops new jobs, lets those in flight finish, then the error comes out', async () => {
+	const started: number[] = [];
+	const finished: number[] = [];
+	const failure = new Error('job 2 broke');
+	const run = runPool(10, 3, async (job) => {
+		started.push(job);
+		if (job === 2) throw failure;
+		await sleep(job < 2 ? 30 : 1);
+		finished.push(job);
+	});
+	await expect(run).rejects.toBe(failure);
+	expect(started).toEqual([0, 1, 2]);
+	// jobs 0 and 1 were still out when job 2 failed: the error waited for them
+	expect(finished.sort()).toEqual([0, 1]);
+});
