@@ -374,6 +374,7 @@ describe('failures that are not documented answers', () => {
 			'Item 0: BizKitHub answered HTTP 307 with error MOVED: Moved.',
 		]);
 		expect(sandbox().registrations()).toHaveLength(1);
+		expectNoSecrets(result, [sandbox().keys.dev, 'pw-six']);
 	});
 
 	test('an unknown key: the platform error is named, the key is not', async () => {
