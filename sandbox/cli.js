@@ -5,9 +5,12 @@
 //   --latency 20           milliseconds before each answer (default 0)
 //   --rate 20/1s --burst 5 per-key rate limit for PROD and DEV_ keys (default: none)
 //   --empty                start with no customers (default: the demo's returning, banned and pending ones)
+//   --misbehave trickle    fail every registration this way (see sandbox/misbehaviours.js), unless
+//                          its address asks for another (jane+hangup@example.com)
+//   --flaky 10             every 10th registration fails in turn: cut, HTTP 500, slow
 
 const { DEMO_CUSTOMERS } = require('./demoCustomers');
-const { EXAMPLE_FILES, startSandbox, SANDBOX_KEYS } = require('./server');
+const { EXAMPLE_FILES, MISBEHAVIOURS, startSandbox, SANDBOX_KEYS } = require('./server');
 
 function option(name, fallback) {
 	const at = process.argv.indexOf(`--${name}`);
@@ -30,6 +33,8 @@ async function main() {
 		rateLimit: parseRate(option('rate'), option('burst')),
 		customers: process.argv.includes('--empty') ? [] : DEMO_CUSTOMERS,
 		files: EXAMPLE_FILES,
+		misbehave: option('misbehave'),
+		flakyEvery: Number(option('flaky', 0)),
 	});
 	console.log(`BizKitHub sandbox listening on ${sandbox.url}`);
 	console.log(
@@ -37,11 +42,13 @@ async function main() {
 	);
 	for (const [kind, key] of Object.entries(SANDBOX_KEYS)) console.log(`  ${kind.padEnd(8)} ${key}`);
 	console.log(
-		'Addresses like jane+e002@example.com force an outcome (e001..e004); +fail500, +garbage, +hangup, +busy,',
+		'Addresses like jane+e002@example.com force an outcome (e001..e004). These tags make it misbehave',
 	);
 	console.log(
-		'+lost and +stall fail (add a number, e.g. +hangup2, to fail only the first requests for that address).',
+		'(add a number, e.g. +hangup2, for only the first requests of that address; --misbehave TAG for all):',
 	);
+	for (const [tag, { what }] of Object.entries(MISBEHAVIOURS))
+		console.log(`  +${tag.padEnd(10)} ${what}`);
 	if (!process.argv.includes('--empty')) {
 		console.log(
 			`Known customers: ${DEMO_CUSTOMERS.map((customer) => `${customer.email} (${customer.state})`).join(', ')}`,

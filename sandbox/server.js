@@ -6,76 +6,20 @@ const path = require('node:path');
 
 const { problemsOf } = require('./bodyRules');
 const { SANDBOX_KEYS } = require('./keys');
+const {
+	FLAKY_CYCLE,
+	MISBEHAVIOURS,
+	REGISTER_PATH,
+	misbehaviourFor,
+	send,
+	sendRaw,
+	wait,
+} = require('./misbehaviours');
 const { RateLimiter } = require('./rateLimiter');
 const { CustomerRegistry } = require('./registry');
 
 const KEY_FORMAT = /^(PROD|DEV_|ROOT)[A-Za-z0-9]{28}$/;
-const REGISTER_PATH = '/api/v1/customer/register-account';
 const PING_PATHS = new Set(['/api/v1/ping', '/api/v1/ping/']);
-
-/**
- * Sub-address tags that make the sandbox fail the way a real service sometimes does, so tests can
- * reach the node's error and retry paths. A number after the tag limits the failure to that many
- * requests for the address; then it is served normally. `jane+hangup2@example.com`:
- * - fail500: HTTP 500 with a platform error (always)
- * - garbage: HTTP 200 with an HTML page (always)
- * - hangup[N]: the connection is cut before the request is processed
- * - busy[N]: HTTP 503 before the request is processed
- * - lost[N]: the request is processed (the customer registered), then the connection is cut
- * - stall[N]: no answer for two seconds, then the connection is cut, nothing processed
- * - moved: HTTP 307 to the same address (always), as a misconfigured proxy might answer
- */
-const FAILURE_TAGS = {
-	fail500: {
-		before: (res) =>
-			send(res, 500, {
-				error: { code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong.' },
-			}),
-	},
-	garbage: {
-		before: (res) => sendRaw(res, 200, 'text/html', '<html><body>Bad gateway page</body></html>'),
-	},
-	hangup: { before: (res) => res.socket.destroy() },
-	busy: {
-		before: (res) =>
-			send(res, 503, { error: { code: 'SERVICE_UNAVAILABLE', message: 'Try again shortly.' } }),
-	},
-	lost: { after: (res) => res.socket.destroy() },
-	stall: { before: (res) => wait(STALL_MS).then(() => res.socket.destroy()) },
-	moved: {
-		before: (res) =>
-			send(
-				res,
-				307,
-				{ error: { code: 'MOVED', message: 'Moved.' } },
-				{ Location: `${REGISTER_PATH}?moved=1` },
-			),
-	},
-};
-const STALL_MS = 2000;
-
-/** The failure an address asks for, and whether its `seen`-th request should fail. */
-function failureFor(email, seen) {
-	const tag = /\+([a-z0-9]+)@/i.exec(email)?.[1]?.toLowerCase();
-	if (!tag) return { failing: false };
-	if (FAILURE_TAGS[tag]) return { failure: FAILURE_TAGS[tag], failing: true };
-	const counted = /^([a-z]+)(\d+)$/.exec(tag);
-	const failure = counted && FAILURE_TAGS[counted[1]];
-	return failure ? { failure, failing: seen <= Number(counted[2]) } : { failing: false };
-}
-
-function send(res, status, json, headers = {}) {
-	sendRaw(res, status, 'application/json', JSON.stringify(json), headers);
-}
-
-function sendRaw(res, status, type, text, headers = {}) {
-	res.writeHead(status, {
-		'Content-Type': type,
-		'Content-Length': Buffer.byteLength(text),
-		...headers,
-	});
-	res.end(text);
-}
 
 function platformError(code, message) {
 	return { error: { code, message } };
@@ -90,8 +34,6 @@ function readBody(req) {
 	});
 }
 
-const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Starts a local BizKitHub sandbox that follows shared/bizkithub-api.md.
  * @param {object} [options]
@@ -105,9 +47,18 @@ const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  *   customers every accepted key's organisation already has
  * @param {Record<string, string>} [options.files] extra files served as-is, URL path to file path
  *   (the examples download their CSV of customers from here)
+ * @param {string} [options.misbehave] a misbehaviour (see misbehaviours.js) for every registration
+ *   whose address asks for none
+ * @param {number} [options.flakyEvery] every n-th registration fails in turn: connection cut,
+ *   HTTP 500, a slow answer
  */
 async function startSandbox(options = {}) {
 	const { port = 0, host = '127.0.0.1', latencyMs = 0, rateLimit = null } = options;
+	if (options.misbehave && !MISBEHAVIOURS[options.misbehave.replace(/\d+$/, '')])
+		throw new Error(
+			`Unknown misbehaviour ${options.misbehave}; known: ${Object.keys(MISBEHAVIOURS).join(', ')}`,
+		);
+	let registrationCount = 0;
 	const keys = new Set(options.keys ?? [SANDBOX_KEYS.dev, SANDBOX_KEYS.prod, SANDBOX_KEYS.root]);
 	const limiter = rateLimit ? new RateLimiter(rateLimit) : undefined;
 	const registry = new CustomerRegistry();
@@ -198,15 +149,29 @@ async function startSandbox(options = {}) {
 
 		const seen = (requestsByAddress.get(body.email) ?? 0) + 1;
 		requestsByAddress.set(body.email, seen);
-		const { failure, failing } = failureFor(body.email, seen);
+		registrationCount++;
+		const flaky =
+			options.flakyEvery && registrationCount % options.flakyEvery === 0
+				? MISBEHAVIOURS[
+						FLAKY_CYCLE[(registrationCount / options.flakyEvery - 1) % FLAKY_CYCLE.length]
+					]
+				: undefined;
+		const { failure, failing } = flaky
+			? { failure: flaky, failing: true }
+			: misbehaviourFor(body.email, seen, options.misbehave);
+		const context = { body, rawBody: text };
 		if (failing && failure.before) {
 			record.outcome = 'failed';
-			return failure.before(res);
+			record.misbehaviour = failure.what;
+			return failure.before(res, context);
 		}
 
 		const outcome = registry.register(apiKey, body.email);
 		record.outcome = outcome.success ? 'success' : outcome.errorCode;
-		if (failing && failure.after) return failure.after(res);
+		if (failing && failure.after) {
+			record.misbehaviour = failure.what;
+			return failure.after(res, { ...context, answer: outcome });
+		}
 		return send(res, 200, outcome, headers);
 	}
 
@@ -254,4 +219,4 @@ const EXAMPLE_FILES = Object.freeze({
 	'/files/customers.csv': path.join(__dirname, '..', 'examples', 'customers.csv'),
 });
 
-module.exports = { startSandbox, SANDBOX_KEYS, REGISTER_PATH, EXAMPLE_FILES };
+module.exports = { startSandbox, SANDBOX_KEYS, REGISTER_PATH, EXAMPLE_FILES, MISBEHAVIOURS };
