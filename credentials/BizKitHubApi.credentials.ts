@@ -9,6 +9,7 @@ import type {
 import { ApplicationError } from 'n8n-workflow';
 
 import { API_KEY_FORMAT_MESSAGE, isWellFormedApiKey } from '../nodes/BizKitHub/apiKey';
+import { DEFAULT_BASE_URL } from '../nodes/BizKitHub/baseUrl';
 
 export class BizKitHubApi implements ICredentialType {
 	name = 'bizKitHubApi';
@@ -38,9 +39,8 @@ export class BizKitHubApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.bizkithub.com',
-			description:
-				'Where the BizKitHub API is served. Change it only for a staging host or a local sandbox.',
+			default: DEFAULT_BASE_URL,
+			description: `Where the BizKitHub API is served. Change it only for a staging host or a local sandbox; left empty, ${DEFAULT_BASE_URL} is used.`,
 		},
 	];
 
@@ -61,7 +61,8 @@ export class BizKitHubApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl}}',
+			// An emptied Base URL means the default host, as it does in the node.
+			baseURL: `={{ String($credentials.baseUrl || '').trim() || '${DEFAULT_BASE_URL}' }}`,
 			url: '/api/v1/ping/',
 			method: 'GET',
 		},

@@ -2,35 +2,23 @@
  * The node run end to end in n8n's execution engine (n8n-core's WorkflowExecute), talking over
  * real HTTP to the sandbox on 127.0.0.1. Nothing in the request path is mocked.
  */
-import type { INodeExecutionData } from 'n8n-workflow';
-
 import { OUTPUT_NAMES } from '../nodes/BizKitHub/outputs';
 import { autoMapParameters, defineBelowParameters } from './helpers/parameters';
-import { runWorkflow, type RunResult } from './helpers/runWorkflow';
+import { runWorkflow } from './helpers/runWorkflow';
+import {
+	ERROR_OUTPUT,
+	INVALID,
+	SUCCESS,
+	allItems,
+	emails,
+	expectNoSecrets,
+	pairedIndexes,
+} from './helpers/outputs';
 import { credentialsFor, useSandbox } from './helpers/sandbox';
 
-const [SUCCESS, E001, E002, E003, E004, INVALID, ERROR_OUTPUT] = [0, 1, 2, 3, 4, 5, 6];
+const [E001, E002, E003, E004] = [1, 2, 3, 4];
 
 const sandbox = useSandbox();
-
-const emails = (items: INodeExecutionData[]) => items.map((item) => item.json.email);
-const pairedIndexes = (items: INodeExecutionData[]) =>
-	items.map((item) => (item.pairedItem as { item: number }).item);
-
-/** Every output item of the BizKitHub node, with the output it is on. */
-function allItems(result: RunResult) {
-	return result.outputs.flatMap((items, output) => items.map((item) => ({ output, item })));
-}
-
-function expectNoSecrets(result: RunResult, secrets: string[]) {
-	const shown = JSON.stringify({
-		outputs: result.outputs,
-		error: result.error,
-		message: result.error?.message,
-		description: result.error?.description,
-	});
-	for (const secret of secrets) expect(shown).not.toContain(secret);
-}
 
 describe('a mixed batch, Map Automatically', () => {
 	const items = [

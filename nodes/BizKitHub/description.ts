@@ -6,6 +6,8 @@ export const DEFAULT_MAX_ATTEMPTS = 4;
 export const MAX_MAX_ATTEMPTS = 10;
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_S = 300;
 export const DEFAULT_TIMEOUT_MS = 30000;
+/** The longest timer Node.js can hold (2^31 - 1 ms, about 24.8 days). */
+export const MAX_TIMEOUT_MS = 2147483647;
 
 export const nodeProperties: INodeProperties[] = [
 	{
@@ -101,10 +103,10 @@ export const nodeProperties: INodeProperties[] = [
 				displayName: 'Request Timeout (Ms)',
 				name: 'timeout',
 				type: 'number',
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 0, maxValue: MAX_TIMEOUT_MS, numberPrecision: 0 },
 				default: DEFAULT_TIMEOUT_MS,
 				description:
-					'How long to wait for BizKitHub to answer one request before it counts as failed (and is tried again, up to Max Attempts)',
+					'The longest one request may take, from sending until the whole answer is in, before it counts as failed (and is tried again, up to Max Attempts). 0 means no limit. A whole number of milliseconds; other values are refused.',
 			},
 			{
 				displayName: 'Validate Only',

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	DEFAULT_CONCURRENCY,
@@ -7,14 +8,16 @@ import {
 	DEFAULT_TIMEOUT_MS,
 	MAX_CONCURRENCY,
 	MAX_MAX_ATTEMPTS,
+	MAX_TIMEOUT_MS,
 } from './description';
+import { BOOLEAN_WORDS_HINT, parseBooleanWord } from './validation/booleanWords';
 
-/** The options that hold for the whole run (read once, from the first item). */
+/** The options that shape the sending (read once, from the first item). */
 export interface RunOptions {
-	validateOnly: boolean;
 	concurrency: number;
 	maxAttempts: number;
 	maxRateLimitWaitMs: number;
+	/** The longest one attempt may take, answer included; 0 for no limit. */
 	timeoutMs: number;
 }
 
@@ -25,11 +28,32 @@ function bounded(value: unknown, fallback: number, min: number, max: number): nu
 	return Math.min(max, Math.max(min, number));
 }
 
+/** A value as the user gave it, short enough for a message. */
+function shown(value: unknown): string {
+	const text = value === undefined ? 'empty' : (JSON.stringify(value) ?? String(value));
+	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/**
+ * Request Timeout: 0 for no limit, else a whole number of milliseconds up to what Node's timers
+ * can hold. Anything else is refused: a fraction or a negative number would abandon every attempt
+ * at once while BizKitHub still registers it, and a larger one overflows to 1 ms.
+ */
+function readTimeout(context: IExecuteFunctions, value: unknown): number {
+	if (value === undefined || value === null || value === '') return DEFAULT_TIMEOUT_MS;
+	const ms = Number(value);
+	if (Number.isInteger(ms) && ms >= 0 && ms <= MAX_TIMEOUT_MS) return ms;
+	throw new NodeOperationError(
+		context.getNode(),
+		`The option "Request Timeout (Ms)" must be 0 (no limit) or a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${shown(value)}`,
+		{ description: 'Set it to a whole number of milliseconds, for example 30000 for 30 seconds.' },
+	);
+}
+
 export function readRunOptions(context: IExecuteFunctions): RunOptions {
 	const option = (name: string, fallback: unknown) =>
 		context.getNodeParameter(`options.${name}`, 0, fallback);
 	return {
-		validateOnly: option('validateOnly', false) === true,
 		concurrency: Math.floor(
 			bounded(option('concurrency', DEFAULT_CONCURRENCY), DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
 		),
@@ -48,11 +72,26 @@ export function readRunOptions(context: IExecuteFunctions): RunOptions {
 				0,
 				Number.MAX_SAFE_INTEGER,
 			) * 1000,
-		timeoutMs: bounded(
-			option('timeout', DEFAULT_TIMEOUT_MS),
-			DEFAULT_TIMEOUT_MS,
-			1,
-			Number.MAX_SAFE_INTEGER,
-		),
+		timeoutMs: readTimeout(context, option('timeout', DEFAULT_TIMEOUT_MS)),
 	};
+}
+
+/**
+ * Validate Only for one item (it may be an expression that differs from item to item). It reads
+ * like the newsletter field: a boolean, true/false, yes/no or 1/0. Any other value, an empty one
+ * included, is a configuration error and never taken as "send".
+ */
+export function readValidateOnly(context: IExecuteFunctions, itemIndex: number): boolean {
+	const value = context.getNodeParameter('options.validateOnly', itemIndex, false);
+	const parsed = parseBooleanWord(value);
+	if (parsed !== undefined) return parsed;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Item ${itemIndex}: the option "Validate Only" must be ${BOOLEAN_WORDS_HINT}, not ${shown(value)}. The item was not sent.`,
+		{
+			itemIndex,
+			description:
+				'Set Validate Only to on or off, or make its expression give true or false for every item.',
+		},
+	);
 }

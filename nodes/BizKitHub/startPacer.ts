@@ -1,7 +1,5 @@
-import { sleep } from 'n8n-workflow';
-
 import type { Pacer } from './runPool';
-import type { Clock, Sleeper } from './transport/rateLimitGate';
+import { stoppableSleep, type Clock, type Sleeper } from './transport/waits';
 
 const preciseClock: Clock = () => performance.now();
 
@@ -24,6 +22,8 @@ const MAX_STARTS_AT_ONCE = 2;
  *
  * The round trip is the shortest job seen so far, so the spacing never holds the pool below
  * what its concurrency allows; before the first job has finished there is no spacing at all.
+ * Once the execution is stopped (the signal), every waiting start is let go at once: the pool
+ * then sees the stop and starts nothing.
  */
 export class StartPacer implements Pacer {
 	private shortestJobMs = Number.POSITIVE_INFINITY;
@@ -37,11 +37,16 @@ export class StartPacer implements Pacer {
 
 	private releasing = false;
 
+	private readonly wait: Sleeper;
+
 	constructor(
 		private readonly concurrency: number,
 		private readonly now: Clock = preciseClock,
-		private readonly wait: Sleeper = sleep,
-	) {}
+		wait?: Sleeper,
+		private readonly signal?: AbortSignal,
+	) {
+		this.wait = wait ?? stoppableSleep(signal);
+	}
 
 	/** The gap kept between two starts, in milliseconds; 0 until a job has finished. */
 	get spacingMs(): number {
@@ -54,6 +59,7 @@ export class StartPacer implements Pacer {
 	 * (its duration is the round trip the spacing is made of).
 	 */
 	async start(): Promise<() => void> {
+		if (this.signal?.aborted) return () => {};
 		if (this.waiting.length > 0 || this.refill() < 1) {
 			await new Promise<void>((resolve) => {
 				this.waiting.push(resolve);
@@ -84,6 +90,10 @@ export class StartPacer implements Pacer {
 		this.releasing = true;
 		try {
 			while (this.waiting.length > 0) {
+				if (this.signal?.aborted) {
+					for (const start of this.waiting.splice(0)) start();
+					return;
+				}
 				const missing = 1 - this.refill();
 				if (missing > 0) {
 					await this.wait(missing * this.spacingMs);

@@ -8,7 +8,7 @@ import type {
 	IRun,
 	IWorkflowBase,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, sleep, Workflow } from 'n8n-workflow';
 
 import { BizKitHubApi } from '../../credentials/BizKitHubApi.credentials';
 import { BizKitHub } from '../../nodes/BizKitHub/BizKitHub.node';
@@ -45,6 +45,8 @@ export interface RunOptions {
 	parameters: INodeParameters;
 	credentials?: ICredentialDataDecryptedObject;
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** Stops the execution this long after it started, as the editor's Stop button does. */
+	stopAfterMs?: number;
 }
 
 export interface RunResult {
@@ -116,7 +118,18 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		},
 	});
 
-	await new WorkflowExecute(data, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(data, 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
+	if (options.stopAfterMs !== undefined) {
+		const over = new AbortController();
+		sleep(options.stopAfterMs, over.signal).then(
+			() => execution.cancel(),
+			() => undefined,
+		);
+		void execution.finally(() => over.abort());
+	}
+	await execution;
 	const run = await finished;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {

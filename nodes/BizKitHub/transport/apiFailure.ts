@@ -1,8 +1,6 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { redactSecrets } from './redact';
-
 export interface Failure {
 	message: string;
 	httpCode?: number;
@@ -16,15 +14,11 @@ export interface Failure {
 /**
  * The node error for an item whose request failed in a way that is not a documented answer. It
  * names the item, the HTTP status and the platform code, and carries no API key or password: it
- * is built from our own words only, never from the HTTP library's error (which holds the URL).
+ * is built from our own words and from what the server said with the secrets already removed
+ * (see classifyResponse), never from the HTTP library's error (which holds the URL).
  */
-export function apiFailure(
-	node: INode,
-	itemIndex: number,
-	failure: Failure,
-	secrets: ReadonlyArray<string | undefined>,
-): NodeApiError {
-	const message = `Item ${itemIndex}: ${redactSecrets(failure.message, secrets)}`;
+export function apiFailure(node: INode, itemIndex: number, failure: Failure): NodeApiError {
+	const message = `Item ${itemIndex}: ${failure.message}`;
 	const details = [
 		failure.httpCode ? `HTTP status: ${failure.httpCode}` : 'HTTP status: none (no answer)',
 		failure.platformCode ? `BizKitHub error code: ${failure.platformCode}` : undefined,

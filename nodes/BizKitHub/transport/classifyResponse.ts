@@ -1,4 +1,5 @@
 import { API_ERROR_CODES, type ApiErrorCode } from '../outputs';
+import { redactSecrets } from './redact';
 
 /** What an answer of register-account means for the item that was sent. */
 export type RegisterOutcome =
@@ -12,6 +13,8 @@ export interface RawResponse {
 }
 
 const EXCERPT_LENGTH = 200;
+/** A platform error code is a short name; a longer "code" is cut. */
+const CODE_LENGTH = 60;
 
 function parseJson(body: string): unknown {
 	try {
@@ -27,11 +30,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function stringOf(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function excerpt(body: string): string {
-	const flat = body.replace(/\s+/g, ' ').trim();
-	return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat;
 }
 
 /** The platform's error code and message, wherever the body puts them. */
@@ -50,30 +48,43 @@ function platformError(json: Record<string, unknown>): { code?: string; message?
 /**
  * Reads an answer of POST /api/v1/customer/register-account. E001 to E004 come with HTTP 200, so the
  * body decides; anything that is not one of the four documented answers or a success is a failure.
+ * Every piece of the answer that the outcome carries (code, message, body excerpt) has the
+ * `secrets` removed in whatever form the server echoed them; the node's own words are left alone.
  */
-export function classifyResponse({ statusCode, body }: RawResponse): RegisterOutcome {
+export function classifyResponse(
+	{ statusCode, body }: RawResponse,
+	secrets: ReadonlyArray<string | undefined> = [],
+): RegisterOutcome {
+	const shown = (text: string, maxLength = EXCERPT_LENGTH) =>
+		redactSecrets(text, secrets, maxLength);
 	const json = parseJson(body);
 	const ok = statusCode >= 200 && statusCode < 300;
 
 	if (!isRecord(json)) {
-		const shown =
-			body.trim() === '' ? 'an empty body' : `a body that is not JSON: ${excerpt(body)}`;
+		const what = body.trim() === '' ? 'an empty body' : `a body that is not JSON: ${shown(body)}`;
 		return {
 			kind: 'failed',
 			httpCode: statusCode,
-			message: `BizKitHub answered HTTP ${statusCode} with ${shown}`,
+			message: `BizKitHub answered HTTP ${statusCode} with ${what}`,
 		};
 	}
 
 	if (ok && json.success === true) return { kind: 'registered' };
 
-	const { code, message } = platformError(json);
-	if (ok && json.success === false && (API_ERROR_CODES as readonly string[]).includes(code ?? '')) {
-		return { kind: 'refused', errorCode: code as ApiErrorCode, message: message ?? '' };
+	const given = platformError(json);
+	if (
+		ok &&
+		json.success === false &&
+		(API_ERROR_CODES as readonly string[]).includes(given.code ?? '')
+	) {
+		const message = given.message === undefined ? '' : shown(given.message);
+		return { kind: 'refused', errorCode: given.code as ApiErrorCode, message };
 	}
+	const code = given.code === undefined ? undefined : shown(given.code, CODE_LENGTH);
+	const message = given.message === undefined ? undefined : shown(given.message);
 
 	const what = code ? `error ${code}` : ok ? 'an unexpected answer' : 'an error';
-	const detail = message ?? (code ? undefined : excerpt(body));
+	const detail = message ?? (code ? undefined : shown(body));
 	return {
 		kind: 'failed',
 		httpCode: statusCode,

@@ -1,13 +1,21 @@
-import { sleep } from 'n8n-workflow';
-
 import type { RateLimitInfo } from './rateLimitHeaders';
+import { backoffMs } from './retryPolicy';
+import { stoppableSleep, whenStopped, type Clock, type Sleeper } from './waits';
 
-export type Clock = () => number;
-export type Sleeper = (ms: number) => Promise<void>;
+export type { Clock, Sleeper } from './waits';
 
 /** Said by the gate instead of a go when the API asks for a longer wait than the user allows. */
 export interface WaitTooLong {
 	waitMs: number;
+}
+
+export interface GateOptions {
+	/** n8n's cancel signal for the execution: every wait ends at once, and nothing more goes. */
+	signal?: AbortSignal;
+	/** Backoff after a 429 that gives no usable wait (none, zero, negative, or in the past). */
+	backoffBaseMs?: number;
+	backoffCapMs?: number;
+	random?: () => number;
 }
 
 /**
@@ -16,8 +24,11 @@ export interface WaitTooLong {
  *   still out, as requests go out. Before the first answer the quota is unknown and not limited.
  * - With no quota left, a request waits for the answers still out; with none out, one goes.
  * - An answer with no quota left pauses new requests until X-RateLimit-Reset; a 429 pauses them
- *   for Retry-After (or until the reset).
- * Waiting uses n8n's `sleep`. A pause longer than `maxWaitMs` is not waited: the caller is told.
+ *   for Retry-After (or until the reset). A 429 whose wait is missing, zero, negative or already
+ *   over backs off exponentially instead, so a server that says "retry now" is not hammered; 429s
+ *   for requests that were sent before the previous 429 came back count as one.
+ * A pause longer than `maxWaitMs` is not waited: the caller is told. Once the execution is
+ * stopped, every wait ends and the answer is 'stopped'.
  */
 export class RateLimitGate {
 	private pausedUntil = 0;
@@ -26,15 +37,35 @@ export class RateLimitGate {
 
 	private inFlight = 0;
 
+	/** 429 answers in a row (one per round of requests), for the backoff. */
+	private rateLimitedRounds = 0;
+
+	private lastRateLimitedAt = Number.NEGATIVE_INFINITY;
+
 	private answered: Promise<void> = Promise.resolve();
 
 	private announceAnswer: () => void = () => {};
 
+	private readonly stopped: Promise<void>;
+
+	private readonly sleep: Sleeper;
+
+	private readonly options: Required<Omit<GateOptions, 'signal'>> & { signal?: AbortSignal };
+
 	constructor(
 		private readonly maxWaitMs: number,
 		private readonly now: Clock = Date.now,
-		private readonly wait: Sleeper = sleep,
+		wait?: Sleeper,
+		options: GateOptions = {},
 	) {
+		this.options = {
+			backoffBaseMs: 500,
+			backoffCapMs: 10000,
+			random: Math.random,
+			...options,
+		};
+		this.sleep = wait ?? stoppableSleep(options.signal);
+		this.stopped = whenStopped(options.signal);
 		this.resetAnswerSignal();
 	}
 
@@ -42,13 +73,18 @@ export class RateLimitGate {
 		this.answered = new Promise((resolve) => (this.announceAnswer = resolve));
 	}
 
+	private get isStopped(): boolean {
+		return this.options.signal?.aborted === true;
+	}
+
 	/** Waits until a request may go out, and counts it as out. Or says the wait would be too long. */
-	async acquire(): Promise<'go' | WaitTooLong> {
+	async acquire(): Promise<'go' | 'stopped' | WaitTooLong> {
 		for (;;) {
+			if (this.isStopped) return 'stopped';
 			const waitMs = this.pausedUntil - this.now();
 			if (waitMs > 0) {
 				if (waitMs > this.maxWaitMs) return { waitMs };
-				await this.wait(waitMs);
+				await this.sleep(waitMs);
 				continue;
 			}
 			if (this.budget >= 1 || this.inFlight === 0) {
@@ -56,31 +92,48 @@ export class RateLimitGate {
 				this.inFlight += 1;
 				return 'go';
 			}
-			await this.answered;
+			await Promise.race([this.answered, this.stopped]);
 		}
 	}
 
-	/** Takes in what the answer to a request from `acquire` said about the limit. */
-	record(info: RateLimitInfo, rateLimited: boolean): void {
+	/**
+	 * Takes in what the answer to a request from `acquire` said about the limit. `sentAt` (on the
+	 * gate's clock) tells a 429 of a new round from one of a round already counted.
+	 */
+	record(info: RateLimitInfo, rateLimited: boolean, sentAt = this.now()): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
+		const now = this.now();
 		if (rateLimited) {
 			this.budget = 0;
-			const until =
-				info.retryAfterMs !== undefined ? this.now() + info.retryAfterMs : info.resetAtMs;
-			if (until !== undefined) this.pausedUntil = Math.max(this.pausedUntil, until);
-		} else if (info.remaining !== undefined) {
-			this.budget = Math.max(0, info.remaining - this.inFlight);
-			if (info.remaining <= 0 && info.resetAtMs !== undefined) {
-				this.pausedUntil = Math.max(this.pausedUntil, info.resetAtMs);
+			if (sentAt >= this.lastRateLimitedAt) this.rateLimitedRounds += 1;
+			this.lastRateLimitedAt = now;
+			const statedWaitMs =
+				info.retryAfterMs !== undefined
+					? info.retryAfterMs
+					: info.resetAtMs !== undefined
+						? info.resetAtMs - now
+						: undefined;
+			const waitMs =
+				statedWaitMs !== undefined && statedWaitMs > 0
+					? statedWaitMs
+					: backoffMs(
+							this.rateLimitedRounds,
+							this.options.backoffBaseMs,
+							this.options.backoffCapMs,
+							this.options.random,
+						);
+			this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
+		} else {
+			this.rateLimitedRounds = 0;
+			if (info.remaining !== undefined) {
+				this.budget = Math.max(0, info.remaining - this.inFlight);
+				if (info.remaining <= 0 && info.resetAtMs !== undefined) {
+					this.pausedUntil = Math.max(this.pausedUntil, info.resetAtMs);
+				}
 			}
 		}
 		const announce = this.announceAnswer;
 		this.resetAnswerSignal();
 		announce();
-	}
-
-	/** Makes every new request wait `ms` from now (after a 429 that gave no timing at all). */
-	pauseFor(ms: number): void {
-		this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
 	}
 }

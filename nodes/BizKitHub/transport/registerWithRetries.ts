@@ -1,5 +1,4 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import type { RegisterAccountBody } from '../validation/validateCustomer';
 import type { RegisterOutcome } from './classifyResponse';
@@ -12,6 +11,7 @@ import {
 	type RequestSettings,
 } from './registerAccount';
 import { backoffMs, retryability } from './retryPolicy';
+import { stoppableSleep } from './waits';
 
 export interface RetrySettings extends RequestSettings {
 	/** Attempts per item for failures before BizKitHub answered (and gateway errors). */
@@ -50,9 +50,15 @@ function waitTooLong(waitMs: number, maxWaitMs: number): RateLimitWaitTooLong {
 	};
 }
 
+/** The item was not sent (again) because the execution was stopped. */
+function stopped(): NoAnswer {
+	return { kind: 'failed', message: 'not sent: the execution was stopped', cause: 'STOPPED' };
+}
+
 /**
  * Registers one customer: waits for the rate-limit gate, sends, and tries again after a 429
- * (waiting as the API asks) or after a failure that came before any answer, with backoff.
+ * (the gate waits as the API asks, or backs off) or after a failure that came before any
+ * answer, with backoff. Once the execution is stopped, nothing more is sent and no wait goes on.
  */
 export async function registerWithRetries(
 	context: IExecuteFunctions,
@@ -64,8 +70,10 @@ export async function registerWithRetries(
 	let failedAttempts = 0;
 	let rateLimitedAnswers = 0;
 	let earlierAttemptMayHaveReached = false;
+	const pause = stoppableSleep(settings.signal);
 	for (;;) {
 		const ticket = await gate.acquire();
+		if (ticket === 'stopped') return { outcome: stopped(), attempts, earlierAttemptMayHaveReached };
 		if (ticket !== 'go') {
 			return {
 				outcome: waitTooLong(ticket.waitMs, settings.maxRateLimitWaitMs),
@@ -74,6 +82,7 @@ export async function registerWithRetries(
 			};
 		}
 		attempts++;
+		const sentAt = Date.now();
 		let attempt: Attempt | undefined;
 		try {
 			attempt = await registerAccount(context, body, settings);
@@ -84,7 +93,7 @@ export async function registerWithRetries(
 		const { outcome, headers } = attempt;
 		const rateLimited = outcome.kind === 'failed' && outcome.httpCode === 429;
 		const info = readRateLimit(headers, Date.now());
-		gate.record(info, rateLimited);
+		gate.record(info, rateLimited, sentAt);
 
 		if (rateLimited) {
 			rateLimitedAnswers++;
@@ -95,9 +104,6 @@ export async function registerWithRetries(
 					earlierAttemptMayHaveReached,
 				};
 			}
-			if (info.retryAfterMs === undefined && info.resetAtMs === undefined) {
-				gate.pauseFor(backoffMs(rateLimitedAnswers, settings.backoffBaseMs, settings.backoffCapMs));
-			}
 			if (rateLimitedAnswers < MAX_RATE_LIMITED_ANSWERS) continue;
 			return { outcome, attempts, earlierAttemptMayHaveReached };
 		}
@@ -106,7 +112,10 @@ export async function registerWithRetries(
 		if (retry && failedAttempts + 1 < settings.maxAttempts) {
 			failedAttempts++;
 			earlierAttemptMayHaveReached ||= mayHaveReached;
-			await sleep(backoffMs(failedAttempts, settings.backoffBaseMs, settings.backoffCapMs));
+			await pause(backoffMs(failedAttempts, settings.backoffBaseMs, settings.backoffCapMs));
+			if (settings.signal?.aborted) {
+				return { outcome, attempts, earlierAttemptMayHaveReached };
+			}
 			continue;
 		}
 		return { outcome, attempts, earlierAttemptMayHaveReached };

@@ -9,17 +9,24 @@ export interface Retryability {
 
 const RETRIED_STATUSES = new Set([502, 503, 504]);
 
+/** Ends that are not tried again: the whole answer came but was too large, or the run was stopped. */
+const FINAL_CAUSES = new Set(['TOO_LARGE', 'STOPPED']);
+
 /**
  * Which failures are worth another attempt: those where no answer of BizKitHub came back
  * (refused or reset connections, timeouts) and gateway errors (502, 503, 504). An answer of
- * BizKitHub itself, a 200 above all, is never retried; a 429 is the rate limiter's business.
+ * BizKitHub itself, a 200 above all, is never retried, nor one too large to read; a 429 is the
+ * rate limiter's business; after Stop nothing is tried again.
  */
 export function retryability(outcome: RegisterOutcome | NoAnswer): Retryability {
 	if (outcome.kind !== 'failed') return { retry: false, mayHaveReached: false };
 	if (outcome.httpCode === undefined) {
 		const cause = 'cause' in outcome ? outcome.cause : undefined;
 		// A refused connection never carried the request; anything else may have.
-		return { retry: true, mayHaveReached: cause !== 'ECONNREFUSED' };
+		return {
+			retry: !FINAL_CAUSES.has(cause ?? ''),
+			mayHaveReached: cause !== 'ECONNREFUSED',
+		};
 	}
 	return { retry: RETRIED_STATUSES.has(outcome.httpCode), mayHaveReached: true };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 
+import { BOOLEAN_WORDS_HINT, parseBooleanWord } from './booleanWords';
 import { COUNTRY_CODES } from './countries';
 import { normalizePhone } from './phone';
 
@@ -60,17 +61,12 @@ const returnUrl = text.pipe(
 	}),
 );
 
-const TRUE_WORDS = new Set(['true', 'yes', '1']);
-const FALSE_WORDS = new Set(['false', 'no', '0']);
-
 const newsletter = z
 	.union([z.boolean(), z.number(), z.string()], { error: 'must be true or false' })
 	.transform((value, ctx) => {
-		if (typeof value === 'boolean') return value;
-		const word = String(value).trim().toLowerCase();
-		if (TRUE_WORDS.has(word)) return true;
-		if (FALSE_WORDS.has(word)) return false;
-		ctx.addIssue({ code: 'custom', message: 'must be true or false (or yes/no, 1/0)' });
+		const parsed = parseBooleanWord(value);
+		if (parsed !== undefined) return parsed;
+		ctx.addIssue({ code: 'custom', message: `must be ${BOOLEAN_WORDS_HINT}` });
 		return z.NEVER;
 	});
 

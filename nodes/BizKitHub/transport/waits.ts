@@ -1,0 +1,66 @@
+import { sleep } from 'n8n-workflow';
+
+export type Clock = () => number;
+export type Sleeper = (ms: number) => Promise<void>;
+
+const never = new Promise<never>(() => {});
+
+/**
+ * A sleep that ends at once, without an error, when the execution is stopped (the signal is
+ * n8n's cancel signal for the execution). Whoever waited checks the signal afterwards.
+ */
+export function stoppableSleep(signal?: AbortSignal): Sleeper {
+	if (!signal) return async (ms) => await sleep(ms);
+	return async (ms) => {
+		if (signal.aborted) return;
+		await sleep(ms, signal).catch(() => undefined);
+	};
+}
+
+/** Resolves when the execution is stopped; never, when there is no signal. */
+export function whenStopped(signal?: AbortSignal): Promise<void> {
+	if (!signal) return never;
+	if (signal.aborted) return Promise.resolve();
+	return new Promise((resolve) =>
+		signal.addEventListener('abort', () => resolve(), { once: true }),
+	);
+}
+
+/**
+ * The end of one attempt: its time limit (0 for none) or the execution being stopped, whichever
+ * comes first. `clear()` once the attempt is over, so that no timer outlives it.
+ */
+export class AttemptDeadline {
+	private readonly over = new AbortController();
+
+	readonly ended: Promise<'timed out' | 'stopped'>;
+
+	constructor(timeoutMs: number, signal?: AbortSignal) {
+		const endings: Array<Promise<'timed out' | 'stopped'>> = [];
+		if (timeoutMs > 0) {
+			endings.push(
+				sleep(timeoutMs, this.over.signal).then(
+					() => 'timed out' as const,
+					() => never,
+				),
+			);
+		}
+		if (signal) {
+			endings.push(
+				signal.aborted
+					? Promise.resolve('stopped' as const)
+					: new Promise((resolve) =>
+							signal.addEventListener('abort', () => resolve('stopped'), {
+								once: true,
+								signal: this.over.signal,
+							}),
+						),
+			);
+		}
+		this.ended = endings.length > 0 ? Promise.race(endings) : never;
+	}
+
+	clear(): void {
+		this.over.abort();
+	}
+}
