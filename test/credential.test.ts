@@ -1,5 +1,8 @@
 import { BizKitHubApi } from '../credentials/BizKitHubApi.credentials';
+import { withConnectRecorder } from './helpers/connectRecorder';
 import { testCredential } from './helpers/credentialTest';
+import { autoMapParameters } from './helpers/parameters';
+import { runWorkflow } from './helpers/runWorkflow';
 import { credentialsFor, useSandbox } from './helpers/sandbox';
 
 const credential = new BizKitHubApi();
@@ -68,5 +71,31 @@ describe('the credential test, run as n8n runs it', () => {
 			message: expect.stringMatching(/documented format/),
 		});
 		expect(sandbox().requests).toHaveLength(0);
+	});
+});
+
+describe('an emptied Base URL means the default host, in the credential test as in the node', () => {
+	// HTTPS_PROXY points at a local recorder, so nothing leaves this machine.
+	test.each(['', '   '])(
+		'the credential test goes to api.bizkithub.com for %j',
+		async (baseUrl) => {
+			const { targets, result } = await withConnectRecorder(() =>
+				testCredential({ apiKey: sandbox().keys.dev, baseUrl }),
+			);
+			expect(targets).toEqual(['api.bizkithub.com:443']);
+			expect((result as { message: string }).message).not.toMatch(/Invalid URL/);
+		},
+	);
+
+	test('the node goes there too', async () => {
+		const { targets } = await withConnectRecorder(() =>
+			runWorkflow({
+				items: [{ email: 'x@example.com', password: 'pw' }],
+				parameters: autoMapParameters({ maxAttempts: 1 }),
+				credentials: { apiKey: sandbox().keys.dev, baseUrl: '' },
+				onError: 'continueErrorOutput',
+			}),
+		);
+		expect(targets).toEqual(['api.bizkithub.com:443']);
 	});
 });

@@ -159,3 +159,87 @@ describe('the rate-limit gate', () => {
 		expect(time.slept).toEqual([]);
 	});
 });
+
+describe('the rate-limit gate after a 429 that says "retry now"', () => {
+	function fakeTime() {
+		const time = { now: 0, slept: [] as number[] };
+		const clock = () => time.now;
+		const sleeper = async (ms: number) => {
+			time.slept.push(ms);
+			time.now += ms;
+		};
+		return { time, clock, sleeper };
+	}
+	const policy = { backoffBaseMs: 500, backoffCapMs: 10000, random: () => 1 };
+
+	test.each([
+		['Retry-After: 0', { retryAfterMs: 0 }],
+		['a reset in the past', { resetAtMs: -5000 }],
+		['no timing at all', {}],
+	])('%s: backs off exponentially, growing with each 429 in a row', async (_, info) => {
+		const { time, clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(60_000, clock, sleeper, policy);
+		for (let round = 0; round < 4; round++) {
+			await gate.acquire();
+			gate.record(info, true, time.now);
+		}
+		await gate.acquire();
+		expect(time.slept).toEqual([500, 1000, 2000, 4000]);
+	});
+
+	test('429s for requests sent before the last 429 came back count as one round', async () => {
+		const { time, clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(60_000, clock, sleeper, policy);
+		for (let request = 0; request < 4; request++) await gate.acquire();
+		time.now = 10;
+		for (let request = 0; request < 4; request++) gate.record({ retryAfterMs: 0 }, true, 0);
+		await gate.acquire();
+		expect(time.slept).toEqual([500]);
+	});
+
+	test('an accepted answer ends the run of 429s', async () => {
+		const { time, clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(60_000, clock, sleeper, policy);
+		await gate.acquire();
+		gate.record({}, true, time.now);
+		await gate.acquire();
+		gate.record({}, false, time.now);
+		await gate.acquire();
+		gate.record({}, true, time.now);
+		await gate.acquire();
+		expect(time.slept).toEqual([500, 500]);
+	});
+
+	test('a positive Retry-After is waited as given', async () => {
+		const { time, clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(60_000, clock, sleeper, policy);
+		await gate.acquire();
+		gate.record({ retryAfterMs: 1000 }, true, time.now);
+		await gate.acquire();
+		expect(time.slept).toEqual([1000]);
+	});
+});
+
+describe('the rate-limit gate when the execution is stopped', () => {
+	test('a pause ends at once, and nothing more goes', async () => {
+		const stop = new AbortController();
+		const gate = new RateLimitGate(600_000, Date.now, undefined, { signal: stop.signal });
+		await gate.acquire();
+		gate.record({ retryAfterMs: 500_000 }, true);
+		const waiting = gate.acquire();
+		stop.abort();
+		expect(await waiting).toBe('stopped');
+		expect(await gate.acquire()).toBe('stopped');
+	});
+
+	test('a request waiting for answers still out is let go as stopped', async () => {
+		const stop = new AbortController();
+		const gate = new RateLimitGate(600_000, Date.now, undefined, { signal: stop.signal });
+		await gate.acquire();
+		gate.record({ remaining: 0 }, false);
+		await gate.acquire(); // one goes to learn the quota; the next waits for its answer
+		const waiting = gate.acquire();
+		stop.abort();
+		expect(await waiting).toBe('stopped');
+	});
+});

@@ -87,3 +87,18 @@ test('with a concurrency of one there is nothing to spread', async () => {
 	expect(await startTimes(pacer, clock, 5)).toEqual([50, 50, 50, 50, 50]);
 	expect(time.slept).toEqual([]);
 });
+
+test('once the execution is stopped, every waiting start is let go at once', async () => {
+	const stop = new AbortController();
+	const time = { now: 0 };
+	// The real, stoppable sleep: without the stop, the waiting starts would wait 10 s each.
+	const pacer = new StartPacer(2, () => time.now, undefined, stop.signal);
+	const finish = await pacer.start();
+	time.now = 20_000; // a round trip of 20 s: starts are kept 10 s apart
+	finish();
+	const waiting = [pacer.start(), pacer.start(), pacer.start()];
+	await sleep(20);
+	stop.abort();
+	await expect(Promise.all(waiting)).resolves.toHaveLength(3);
+	await expect(pacer.start()).resolves.toEqual(expect.any(Function));
+});

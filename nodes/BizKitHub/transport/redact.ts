@@ -35,7 +35,10 @@ export function echoedForms(secret: string): string[] {
 		url.replace(/%20/g, '+'),
 		url.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
 	];
-	return [...new Set([...forms, ...forms.map(collapse)])].filter((form) => form !== '');
+	const collapsed = forms.map((form) => form.replace(/\s+/g, ' '));
+	return [...new Set([...forms, ...collapsed, ...collapsed.map((form) => form.trim())])].filter(
+		(form) => form !== '',
+	);
 }
 
 /** Marks every place in `text` where `needle` stands. */
