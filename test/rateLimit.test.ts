@@ -96,17 +96,18 @@ describe('which failures are tried again', () => {
 	});
 });
 
-describe('the rate-limit gate', () => {
-	function fakeTime() {
-		const time = { now: 0, slept: [] as number[] };
-		const clock = () => time.now;
-		const sleeper = async (ms: number) => {
-			time.slept.push(ms);
-			time.now += ms;
-		};
-		return { time, clock, sleeper };
-	}
+/** A clock that moves only when the gate sleeps. */
+function fakeTime() {
+	const time = { now: 0, slept: [] as number[] };
+	const clock = () => time.now;
+	const sleeper = async (ms: number) => {
+		time.slept.push(ms);
+		time.now += ms;
+	};
+	return { time, clock, sleeper };
+}
 
+describe('the rate-limit gate', () => {
 	test('before any answer the quota is unknown: requests go out freely', async () => {
 		const { clock, sleeper } = fakeTime();
 		const gate = new RateLimitGate(60_000, clock, sleeper);
@@ -161,15 +162,6 @@ describe('the rate-limit gate', () => {
 });
 
 describe('the rate-limit gate after a 429 that says "retry now"', () => {
-	function fakeTime() {
-		const time = { now: 0, slept: [] as number[] };
-		const clock = () => time.now;
-		const sleeper = async (ms: number) => {
-			time.slept.push(ms);
-			time.now += ms;
-		};
-		return { time, clock, sleeper };
-	}
 	const policy = { backoffBaseMs: 500, backoffCapMs: 10000, random: () => 1 };
 
 	test.each([

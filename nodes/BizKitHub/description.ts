@@ -114,7 +114,7 @@ export const nodeProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to check, normalize and route the items without sending anything to BizKitHub',
+					'Whether to check, normalize and route the items without sending anything to BizKitHub. Read for each item, so an expression can decide item by item; a value that is not true or false (or yes/no, 1/0) is an error for that item, never a send.',
 			},
 		],
 	},

@@ -24,6 +24,15 @@ async function createInstance({ credentials }) {
 		importWorkflows: (workflows) => n8n.importWorkflows(runtime, userFolder, workflows),
 		/** @returns {Promise<{ run: any, code: number, printed: string }>} */
 		execute: (id) => n8n.executeWorkflow(runtime, userFolder, id),
+		/** Everything n8n stored in its database files (the write-ahead log included), as text. */
+		storedText: () => {
+			const folder = path.join(userFolder, '.n8n');
+			return fs
+				.readdirSync(folder)
+				.filter((name) => name.startsWith('database.sqlite'))
+				.map((name) => fs.readFileSync(path.join(folder, name), 'latin1'))
+				.join('\n');
+		},
 		cleanup: () => fs.rmSync(userFolder, { recursive: true, force: true }),
 	};
 }
