@@ -40,8 +40,10 @@ function readBody(req) {
  * @param {number} [options.port] 0 (default) picks a free port
  * @param {string} [options.host] default 127.0.0.1
  * @param {number} [options.latencyMs] delay before each answer, default 0
- * @param {{ limit: number, windowMs: number, burst: number } | null} [options.rateLimit]
- *   per-key limit for PROD and DEV_ keys (ROOT keys are never limited); default none
+ * @param {{ limit: number, windowMs: number, burst?: number, kind?: 'bucket' | 'window',
+ *   headers?: boolean } | null} [options.rateLimit] per-key limit for PROD and DEV_ keys (ROOT
+ *   keys are never limited), see rateLimiter.js; `headers: false` leaves out the X-RateLimit-*
+ *   headers (a 429 still says Retry-After); default none
  * @param {string[]} [options.keys] accepted keys, default the sandbox's own
  * @param {ReadonlyArray<{ email: string, state: 'pending' | 'confirmed' | 'banned' }>} [options.customers]
  *   customers every accepted key's organisation already has
@@ -117,12 +119,13 @@ async function startSandbox(options = {}) {
 		const headers = {};
 		if (limiter && !apiKey.startsWith('ROOT')) {
 			const verdict = limiter.take(apiKey);
-			headers['X-RateLimit-Limit'] = String(verdict.limit);
-			headers['X-RateLimit-Remaining'] = String(verdict.remaining);
-			headers['X-RateLimit-Reset'] = String(verdict.resetAt);
+			if (rateLimit.headers !== false) {
+				headers['X-RateLimit-Limit'] = String(verdict.limit);
+				headers['X-RateLimit-Remaining'] = String(verdict.remaining);
+				headers['X-RateLimit-Reset'] = String(verdict.resetAt);
+			}
 			if (!verdict.allowed) {
 				stats.rateLimited++;
-				const retryAfter = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
 				record.rateLimited = true;
 				return send(
 					res,
@@ -131,10 +134,10 @@ async function startSandbox(options = {}) {
 						error: {
 							code: 'RATE_LIMIT_EXCEEDED',
 							message: 'Too many requests',
-							retry_after: retryAfter,
+							retry_after: verdict.retryAfter,
 						},
 					},
-					{ ...headers, 'Retry-After': String(retryAfter) },
+					{ ...headers, 'Retry-After': String(verdict.retryAfter) },
 				);
 			}
 		}

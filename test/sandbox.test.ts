@@ -1,5 +1,6 @@
 /** The sandbox is what every other test trusts, so its own behaviour is tested against the API notes. */
 import { RateLimiter } from '../sandbox/rateLimiter';
+import { startSandbox } from '../sandbox/server';
 import { CustomerRegistry } from '../sandbox/registry';
 import { credentialsFor, useSandbox, type Sandbox } from './helpers/sandbox';
 
@@ -118,6 +119,24 @@ describe('rate limiting', () => {
 		expect(s.stats.rateLimited).toBe(1);
 	});
 
+	test('can leave the X-RateLimit headers out, keeping Retry-After on a 429', async () => {
+		const bare = await startSandbox({
+			rateLimit: { limit: 1, windowMs: 1000, burst: 1, headers: false },
+		});
+		try {
+			const first = await register(bare, { email: 'h1@example.com', password: 'x' });
+			const second = await register(bare, { email: 'h2@example.com', password: 'x' });
+			expect([first.status, second.status]).toEqual([200, 429]);
+			for (const answer of [first, second]) {
+				expect(answer.headers.get('x-ratelimit-remaining')).toBeNull();
+				expect(answer.headers.get('x-ratelimit-reset')).toBeNull();
+			}
+			expect(second.headers.get('retry-after')).toBe('1');
+		} finally {
+			await bare.close();
+		}
+	});
+
 	test('never limits a ROOT key', async () => {
 		const s = sandbox();
 		for (let index = 0; index < 6; index++) {
@@ -140,6 +159,27 @@ describe('rate limiting', () => {
 		);
 		expect(credentialsFor(s).apiKey).toBe(s.keys.dev);
 	});
+});
+
+test('a fixed window lets limit requests through per window, and says so in whole seconds', () => {
+	let now = 1_800_000_000_250;
+	const limiter = new RateLimiter({ kind: 'window', limit: 2, windowMs: 1000, now: () => now });
+	expect([limiter.take('k'), limiter.take('k'), limiter.take('k')]).toEqual([
+		expect.objectContaining({ allowed: true, remaining: 1, resetAt: 1_800_000_001 }),
+		expect.objectContaining({ allowed: true, remaining: 0, resetAt: 1_800_000_001 }),
+		expect.objectContaining({ allowed: false, remaining: 0, retryAfter: 1, retryAfterMs: 750 }),
+	]);
+	now += 750;
+	expect(limiter.take('k')).toMatchObject({ allowed: true, remaining: 1, resetAt: 1_800_000_002 });
+});
+
+test('the token bucket answers in whole seconds: Retry-After at least 1, the reset rounded up', () => {
+	const now = 1_800_000_000_000;
+	const limiter = new RateLimiter({ limit: 20, windowMs: 1000, burst: 1, now: () => now });
+	limiter.take('k');
+	const refused = limiter.take('k');
+	expect(refused).toMatchObject({ allowed: false, retryAfter: 1, resetAt: 1_800_000_001 });
+	expect(refused.retryAfterMs).toBeCloseTo(50);
 });
 
 test('the token bucket refills at limit per window, up to the burst', () => {
