@@ -25,11 +25,69 @@ const {
 const HTTP_NODE = 'HTTP Request';
 const RESULTS = path.join(__dirname, 'results.md');
 
-const JOBS = {
-	throughput: { items: 2000, latencyMs: 20, concurrency: 20, rateLimit: null },
-	rateLimited: { items: 300, latencyMs: 0, rateLimit: { limit: 20, windowMs: 1000, burst: 5 } },
-	validation: { items: 50000 },
+/** `npm run bench -- --quick`: smaller jobs, for a look during development (under a minute). */
+const QUICK = process.argv.includes('--quick');
+
+const JOBS = QUICK
+	? {
+			throughput: { items: 400, latencyMs: 20, concurrency: 20, rateLimit: null },
+			rateLimited: { items: 40, latencyMs: 0, rateLimit: { limit: 20, windowMs: 1000, burst: 5 } },
+			validation: { items: 10000 },
+		}
+	: {
+			throughput: { items: 2000, latencyMs: 20, concurrency: 20, rateLimit: null },
+			rateLimited: { items: 300, latencyMs: 0, rateLimit: { limit: 20, windowMs: 1000, burst: 5 } },
+			validation: { items: 50000 },
+		};
+
+/** The targets `npm run bench` gives a verdict on. */
+const TARGETS = {
+	ofCeiling: 0.95,
+	overHttpRequestDefault: 1.25,
+	rateLimitedWithin: 1.1,
 };
+
+const CEILING_NODE = 'Bench Ceiling';
+const CEILING_PACKAGE = 'n8n-nodes-bizkithub-bench-ceiling';
+
+/** Installs the bench's test-only ceiling node (bench/ceiling-node) next to the package. */
+function installCeilingNode(userFolder) {
+	const nodes = path.join(userFolder, '.n8n', 'nodes');
+	fs.cpSync(
+		path.join(__dirname, 'ceiling-node'),
+		path.join(nodes, 'node_modules', CEILING_PACKAGE),
+		{
+			recursive: true,
+		},
+	);
+	const manifestPath = path.join(nodes, 'package.json');
+	const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+	manifest.dependencies = { ...manifest.dependencies, [CEILING_PACKAGE]: '0.0.0' };
+	fs.writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/** The ceiling node in a workflow: the same customers, the same credential and concurrency. */
+function ceilingNode(credentialId, concurrency) {
+	return {
+		name: CEILING_NODE,
+		type: `${CEILING_PACKAGE}.benchCeiling`,
+		typeVersion: 1,
+		parameters: { concurrency },
+		credentials: { bizKitHubApi: { id: credentialId, name: credentialId } },
+	};
+}
+
+/**
+ * The limiters the API may stand behind (its documentation gives the headers, not the algorithm):
+ * each answers in whole seconds, as documented, with and without the X-RateLimit-* headers.
+ */
+const LIMITERS = [
+	{ kind: 'bucket', headers: true, limit: 20, burst: 5 },
+	{ kind: 'bucket', headers: false, limit: 20, burst: 5 },
+	{ kind: 'bucket', headers: false, limit: 50, burst: 20 },
+	{ kind: 'window', headers: true, limit: 20, burst: 20 },
+	{ kind: 'window', headers: false, limit: 20, burst: 20 },
+];
 
 /**
  * Code for the Code node: `count` customers with distinct addresses, already in the form the API
@@ -158,8 +216,44 @@ function throughputNote(label, result) {
 	return `${label}: up to ${result.maxInFlight} requests were at the sandbox at once, answered in ${result.answerMs.toFixed(1)} ms on average${cpu}.`;
 }
 
+/** One line per target: met or not, with the figure; a target whose job did not run says so. */
+function verdictLines(figures) {
+	const line = (name, value, met, target) =>
+		value === undefined
+			? `${name}: not measured in this run`
+			: `${met ? 'MET' : 'NOT MET'} ${name}: ${value} (target ${target})`;
+	const ofCeiling =
+		figures.ceilingMs && figures.nodeMs ? figures.ceilingMs / figures.nodeMs : undefined;
+	const overHttp =
+		figures.httpDefaultMs && figures.nodeMs ? figures.httpDefaultMs / figures.nodeMs : undefined;
+	return [
+		line(
+			'throughput against the ceiling',
+			ofCeiling?.toFixed(2),
+			ofCeiling >= TARGETS.ofCeiling,
+			`>= ${TARGETS.ofCeiling}`,
+		),
+		line(
+			"throughput against the HTTP Request node's default",
+			overHttp === undefined ? undefined : `${overHttp.toFixed(2)}x`,
+			overHttp >= TARGETS.overHttpRequestDefault,
+			`>= ${TARGETS.overHttpRequestDefault}x`,
+		),
+		...(figures.limiters.length === 0
+			? [line('rate limited under every limiter', undefined)]
+			: figures.limiters.map((limiter) =>
+					line(
+						`rate limited, ${limiter.label}`,
+						`${limiter.ratio.toFixed(2)}x the minimum, ${limiter.lost} lost`,
+						limiter.ratio <= TARGETS.rateLimitedWithin && limiter.lost === 0,
+						`<= ${TARGETS.rateLimitedWithin}x, 0 lost`,
+					),
+				)),
+	];
+}
+
 /** `npm run bench -- throughput validation` runs only those parts (for tuning); no names: all. */
-const ONLY = new Set(process.argv.slice(2));
+const ONLY = new Set(process.argv.slice(2).filter((arg) => !arg.startsWith('--')));
 const wanted = (part) => ONLY.size === 0 || ONLY.has(part);
 
 async function main() {
@@ -169,8 +263,11 @@ async function main() {
 	const context = { runtime, userFolder };
 	const rows = [];
 	const notes = [];
+	/** What the verdicts are drawn from. */
+	const figures = { limiters: [] };
 	try {
 		installInto(userFolder);
+		installCeilingNode(userFolder);
 		log(`benchmarking in n8n ${N8N_VERSION} on Node ${NODE_VERSION}; this takes a few minutes`);
 
 		// 1. Throughput: 2,000 items, 20 ms latency, concurrency 20.
@@ -199,10 +296,33 @@ async function main() {
 				`${((ideal / throughput.ms) * 100).toFixed(1)}% of the ideal ${seconds(ideal)} s`,
 				`${t.items - throughput.registered} lost`,
 			]);
+			figures.nodeMs = throughput.ms;
+
+			// The ceiling: n8n's request helper alone, by the simplest node, on the same job.
+			const ceiling = await measure(context, {
+				id: 'Ceiling00001',
+				job: t,
+				outputNode: CEILING_NODE,
+				node: (sandbox, credentialId) =>
+					workflowFeeding(
+						'benchCeiling0001',
+						customersCode(t.items, 'ceil'),
+						ceilingNode(credentialId, t.concurrency),
+					),
+			});
+			notes.push(throughputNote("Ceiling (n8n's request helper alone)", ceiling));
+			figures.ceilingMs = ceiling.ms;
+			rows.push([
+				"Ceiling: n8n's request helper alone (test-only node, no validation, pacing or retries)",
+				`${t.items} items, ${t.latencyMs} ms latency, concurrency ${t.concurrency}`,
+				`${seconds(ceiling.ms)} s`,
+				`${((ideal / ceiling.ms) * 100).toFixed(1)}% of the ideal; the BizKitHub node reaches ${(ceiling.ms / throughput.ms).toFixed(2)} of it`,
+				`${t.items - ceiling.registered} lost`,
+			]);
 		}
 
 		// 2. Rate limited: 300 items, 20 requests a second, burst 5, default options.
-		if (wanted('rate-limited')) {
+		if (wanted('rate-limited') && !QUICK) {
 			const limited = await measure(context, {
 				id: 'RateLimited1',
 				job: r,
@@ -225,6 +345,43 @@ async function main() {
 			]);
 		}
 
+		// 2b. The same job under each limiter the API may use.
+		// The quick run keeps one of each kind, and the HTTP Request node's default throughput alone.
+		for (const limiter of QUICK
+			? LIMITERS.filter((_, index) => index === 1 || index === 4)
+			: LIMITERS) {
+			if (!wanted('limiters')) break;
+			const { kind, headers, limit, burst } = limiter;
+			const job = { items: r.items, latencyMs: 0, rateLimit: { ...limiter, windowMs: 1000 } };
+			const id = `Lim${kind}${headers ? 'H' : 'N'}${limit}`;
+			const result = await measure(context, {
+				id,
+				job,
+				outputNode: BIZKITHUB_NODE,
+				node: (sandbox, credentialId) =>
+					bizKitHubWorkflow({
+						id: `bench${id}`.padEnd(16, '0').slice(0, 16),
+						inputCode: customersCode(r.items, id.toLowerCase()),
+						parameters: autoMapParameters(),
+						credentialId,
+					}),
+			});
+			const minimum = ((r.items - burst) / limit) * 1000;
+			const onErrorPath = result.outputs.slice(6).reduce((sum, items) => sum + items.length, 0);
+			figures.limiters.push({
+				label: `${kind === 'bucket' ? 'token bucket' : 'fixed window'} ${limit}/s ${headers ? 'with' : 'without'} headers`,
+				ratio: result.ms / minimum,
+				lost: r.items - result.registered,
+			});
+			rows.push([
+				`BizKitHub node: ${kind === 'bucket' ? 'token bucket' : 'fixed window'}, ${headers ? 'with' : 'without'} X-RateLimit headers`,
+				`${r.items} items, ${limit}/s${kind === 'bucket' ? `, burst ${burst}` : ''}, whole seconds`,
+				`${seconds(result.ms)} s`,
+				`${(result.ms / minimum).toFixed(2)}x the minimum ${seconds(minimum)} s; ${answers429(result.rateLimited)}`,
+				`${r.items - result.registered} lost, ${onErrorPath} on an error path`,
+			]);
+		}
+
 		// 3. n8n's HTTP Request node on the same jobs: default settings, then with batching.
 		for (const [label, job, batching, jobId] of [
 			['HTTP Request node: throughput, default settings', t, undefined, 'HttpThrough1'],
@@ -242,7 +399,7 @@ async function main() {
 				'HttpLimited2',
 			],
 		]) {
-			if (!wanted('http')) break;
+			if (!wanted('http') || (QUICK && (batching || job !== t))) continue;
 			const result = await measure(context, {
 				id: jobId,
 				job,
@@ -255,6 +412,7 @@ async function main() {
 					),
 			});
 			if (job === t) notes.push(throughputNote(label, result));
+			if (job === t && !batching) figures.httpDefaultMs = result.ms;
 			const reference =
 				job === t
 					? `${((ideal / result.ms) * 100).toFixed(1)}% of the ideal`
@@ -320,11 +478,20 @@ ${table}
 
 - Throughput ideal: items / concurrency x latency. Rate-limited minimum: (items - burst) / rate.
 ${notes.map((note) => `- ${note}`).join('\n')}
-- The sandbox gives X-RateLimit-Reset to the millisecond; with whole seconds the node would pause
-  up to a second longer each time the quota runs out.
+
+Verdicts:
+
+${verdictLines(figures)
+	.map((line) => `- ${line}`)
+	.join('\n')}
+- The sandbox answers as the API documents: Retry-After in whole seconds (at least 1),
+  X-RateLimit-Reset a Unix time in whole seconds. The fixed window's minimum is (items - limit) /
+  limit windows; a run can beat it by starting late in a window.
 `;
+	const verdicts = verdictLines(figures);
 	console.log(`\n${report}`);
-	if (ONLY.size === 0) {
+	console.log(verdicts.join('\n'));
+	if (ONLY.size === 0 && !QUICK) {
 		fs.writeFileSync(RESULTS, report);
 		log(`written to ${path.relative(ROOT, RESULTS)}`);
 	}
