@@ -235,3 +235,31 @@ describe('the rate-limit gate when the execution is stopped', () => {
 		expect(await waiting).toBe('stopped');
 	});
 });
+
+describe('the rate-limit gate once it has learnt the rate', () => {
+	test('a 429 no longer stops every request: only the refused one waits its Retry-After', async () => {
+		const { time, clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(60_000, clock, sleeper);
+		// A burst of 5, a pause of 1 s, then a paced episode that shows a rate of about 20/s.
+		for (let sent = 0; sent < 5; sent++) {
+			await gate.acquire();
+			gate.record({}, false, time.now);
+		}
+		await gate.acquire();
+		expect(gate.record({ retryAfterMs: 1000 }, true, time.now)).toEqual({ itemWaitMs: undefined });
+		for (let sent = 0; sent < 40 && !gate.pace.isLearnt; sent++) {
+			await gate.acquire();
+			const accepted = sent < 30;
+			const answer = gate.record(accepted ? {} : { retryAfterMs: 1000 }, !accepted, time.now);
+			if (!accepted) expect(answer.itemWaitMs).toBe(1000);
+		}
+		expect(gate.pace.isLearnt).toBe(true);
+		expect(gate.pace.paceRps).toBeGreaterThan(0);
+		// Starts are now spaced by the pace, and a further 429 pauses no one else.
+		const before = time.now;
+		await gate.acquire();
+		expect(gate.record({ retryAfterMs: 1000 }, true, time.now)).toEqual({ itemWaitMs: 1000 });
+		await gate.acquire();
+		expect(time.now - before).toBeLessThan(1000);
+	});
+});

@@ -1,3 +1,4 @@
+import { PaceLearner } from './paceLearner';
 import type { RateLimitInfo } from './rateLimitHeaders';
 import { backoffMs } from './retryPolicy';
 import { stoppableSleep, whenStopped, type Clock, type Sleeper } from './waits';
@@ -27,6 +28,9 @@ export interface GateOptions {
  *   for Retry-After (or until the reset). A 429 whose wait is missing, zero, negative or already
  *   over backs off exponentially instead, so a server that says "retry now" is not hammered; 429s
  *   for requests that were sent before the previous 429 came back count as one.
+ * - It learns the rate the API sustains (see PaceLearner) and, once it knows it, spaces request
+ *   starts to stay just under it: the quota running out then no longer stops everything for a
+ *   whole Retry-After; only the refused request waits it out.
  * A pause longer than `maxWaitMs` is not waited: the caller is told. Once the execution is
  * stopped, every wait ends and the answer is 'stopped'.
  */
@@ -41,6 +45,13 @@ export class RateLimitGate {
 	private rateLimitedRounds = 0;
 
 	private lastRateLimitedAt = Number.NEGATIVE_INFINITY;
+
+	/** When the quota was last seen running out (a 429, or none remaining). */
+	private lastQuotaOutAt = Number.NEGATIVE_INFINITY;
+
+	private nextStartAt = 0;
+
+	readonly pace = new PaceLearner();
 
 	private answered: Promise<void> = Promise.resolve();
 
@@ -87,9 +98,16 @@ export class RateLimitGate {
 				await this.sleep(waitMs);
 				continue;
 			}
+			const pacedWaitMs = this.nextStartAt - this.now();
+			if (pacedWaitMs > 0) {
+				await this.sleep(pacedWaitMs);
+				continue;
+			}
 			if (this.budget >= 1 || this.inFlight === 0) {
 				this.budget -= 1;
 				this.inFlight += 1;
+				const now = this.now();
+				this.nextStartAt = Math.max(now, this.nextStartAt) + this.pace.spacingMs(now);
 				return 'go';
 			}
 			await Promise.race([this.answered, this.stopped]);
@@ -98,11 +116,14 @@ export class RateLimitGate {
 
 	/**
 	 * Takes in what the answer to a request from `acquire` said about the limit. `sentAt` (on the
-	 * gate's clock) tells a 429 of a new round from one of a round already counted.
+	 * gate's clock) tells a 429 of a new round from one of a round already counted. Returns how long
+	 * the refused request itself must wait before it is sent again, when the others go on.
 	 */
-	record(info: RateLimitInfo, rateLimited: boolean, sentAt = this.now()): void {
+	record(info: RateLimitInfo, rateLimited: boolean, sentAt = this.now()): { itemWaitMs?: number } {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		const now = this.now();
+		const newRound = sentAt >= this.lastQuotaOutAt;
+		let itemWaitMs: number | undefined;
 		if (rateLimited) {
 			this.budget = 0;
 			if (sentAt >= this.lastRateLimitedAt) this.rateLimitedRounds += 1;
@@ -113,27 +134,48 @@ export class RateLimitGate {
 					: info.resetAtMs !== undefined
 						? info.resetAtMs - now
 						: undefined;
-			const waitMs =
-				statedWaitMs !== undefined && statedWaitMs > 0
-					? statedWaitMs
-					: backoffMs(
-							this.rateLimitedRounds,
-							this.options.backoffBaseMs,
-							this.options.backoffCapMs,
-							this.options.random,
-						);
-			this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
+			if (statedWaitMs !== undefined && statedWaitMs > 0) {
+				const decision = newRound
+					? this.pace.quotaRanOut(now, statedWaitMs, sentAt)
+					: this.pace.isLearnt
+						? 'pace'
+						: 'pause';
+				if (newRound) this.lastQuotaOutAt = now;
+				if (decision === 'pace') itemWaitMs = statedWaitMs;
+				else this.pausedUntil = Math.max(this.pausedUntil, now + statedWaitMs);
+			} else {
+				// No usable wait: back off, whether the rate is known or not.
+				const waitMs = backoffMs(
+					this.rateLimitedRounds,
+					this.options.backoffBaseMs,
+					this.options.backoffCapMs,
+					this.options.random,
+				);
+				this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
+			}
 		} else {
 			this.rateLimitedRounds = 0;
+			this.pace.accepted(sentAt);
 			if (info.remaining !== undefined) {
 				this.budget = Math.max(0, info.remaining - this.inFlight);
-				if (info.remaining <= 0 && info.resetAtMs !== undefined) {
-					this.pausedUntil = Math.max(this.pausedUntil, info.resetAtMs);
+				// Once the rate is learnt, the pace handles a quota at 0 (a token bucket shows 0 most of
+				// the time when paced right at its rate); a refusal would then tell the pace is too fast.
+				if (
+					info.remaining <= 0 &&
+					info.resetAtMs !== undefined &&
+					newRound &&
+					!this.pace.isLearnt
+				) {
+					this.lastQuotaOutAt = now;
+					if (this.pace.quotaRanOut(now, info.resetAtMs - now) === 'pause') {
+						this.pausedUntil = Math.max(this.pausedUntil, info.resetAtMs);
+					}
 				}
 			}
 		}
 		const announce = this.announceAnswer;
 		this.resetAnswerSignal();
 		announce();
+		return { itemWaitMs };
 	}
 }

@@ -93,7 +93,7 @@ export async function registerWithRetries(
 		const { outcome, headers } = attempt;
 		const rateLimited = outcome.kind === 'failed' && outcome.httpCode === 429;
 		const info = readRateLimit(headers, Date.now());
-		gate.record(info, rateLimited, sentAt);
+		const { itemWaitMs } = gate.record(info, rateLimited, sentAt);
 
 		if (rateLimited) {
 			rateLimitedAnswers++;
@@ -104,8 +104,12 @@ export async function registerWithRetries(
 					earlierAttemptMayHaveReached,
 				};
 			}
-			if (rateLimitedAnswers < MAX_RATE_LIMITED_ANSWERS) continue;
-			return { outcome, attempts, earlierAttemptMayHaveReached };
+			if (rateLimitedAnswers >= MAX_RATE_LIMITED_ANSWERS) {
+				return { outcome, attempts, earlierAttemptMayHaveReached };
+			}
+			// The others go on at the learnt pace; this request waits out its Retry-After alone.
+			if (itemWaitMs !== undefined) await pause(itemWaitMs);
+			continue;
 		}
 
 		const { retry, mayHaveReached } = retryability(outcome);
