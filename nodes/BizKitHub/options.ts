@@ -77,12 +77,34 @@ export function readRunOptions(context: IExecuteFunctions): RunOptions {
 }
 
 /**
+ * Reads an option that may differ from item to item: evaluated for every item only when it is an
+ * expression; a fixed value is read once (reading a parameter costs n8n more than validating an
+ * item does).
+ */
+export function perItemOption(
+	context: IExecuteFunctions,
+	name: string,
+	fallback: unknown,
+): (itemIndex: number) => unknown {
+	const raw = (context.getNode().parameters.options as Record<string, unknown> | undefined)?.[name];
+	if (typeof raw === 'string' && raw.startsWith('=')) {
+		return (itemIndex) => context.getNodeParameter(`options.${name}`, itemIndex, fallback);
+	}
+	let value: { read: unknown } | undefined;
+	return () => (value ??= { read: context.getNodeParameter(`options.${name}`, 0, fallback) }).read;
+}
+
+/**
  * Validate Only for one item (it may be an expression that differs from item to item). It reads
  * like the newsletter field: a boolean, true/false, yes/no or 1/0. Any other value, an empty one
  * included, is a configuration error and never taken as "send".
  */
-export function readValidateOnly(context: IExecuteFunctions, itemIndex: number): boolean {
-	const value = context.getNodeParameter('options.validateOnly', itemIndex, false);
+export function readValidateOnly(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	read: (itemIndex: number) => unknown = perItemOption(context, 'validateOnly', false),
+): boolean {
+	const value = read(itemIndex);
 	const parsed = parseBooleanWord(value);
 	if (parsed !== undefined) return parsed;
 	throw new NodeOperationError(

@@ -5,7 +5,7 @@ import { API_KEY_FORMAT_MESSAGE, isWellFormedApiKey } from '../apiKey';
 import { DEFAULT_BASE_URL } from '../baseUrl';
 import { invalidItemsHint } from '../invalidItemsHint';
 import { readCustomerRecord, readMappingMode } from '../mapping';
-import { readRunOptions, readValidateOnly } from '../options';
+import { perItemOption, readRunOptions, readValidateOnly } from '../options';
 import {
 	INVALID_OUTPUT,
 	SUCCESS_OUTPUT,
@@ -84,6 +84,8 @@ function prepareItems(
 	const mode = readMappingMode(this);
 	const guard = new DuplicateAddressGuard();
 	const pending: Pending[] = [];
+	const validateOnlyOf = perItemOption(this, 'validateOnly', false);
+	const defaultPhoneCountryOf = perItemOption(this, 'defaultPhoneCountry', '');
 	const failItem = (itemIndex: number, failure: NodeOperationError) => {
 		if (!continueOnFail) throw failure;
 		routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, failure) };
@@ -94,9 +96,7 @@ function prepareItems(
 		let defaultPhoneCountry: string;
 		try {
 			record = readCustomerRecord(this, itemIndex, mode);
-			defaultPhoneCountry = String(
-				this.getNodeParameter('options.defaultPhoneCountry', itemIndex, '') ?? '',
-			).trim();
+			defaultPhoneCountry = String(defaultPhoneCountryOf(itemIndex) ?? '').trim();
 		} catch (error) {
 			failItem(
 				itemIndex,
@@ -122,7 +122,7 @@ function prepareItems(
 
 		let validateOnly: boolean;
 		try {
-			validateOnly = readValidateOnly(this, itemIndex);
+			validateOnly = readValidateOnly(this, itemIndex, validateOnlyOf);
 		} catch (error) {
 			failItem(itemIndex, asItemError(this, itemIndex, error as Error));
 			continue;
