@@ -71,16 +71,16 @@ export async function registerWithRetries(
 	let rateLimitedAnswers = 0;
 	let earlierAttemptMayHaveReached = false;
 	const pause = stoppableSleep(settings.signal);
+	const ended = (outcome: ItemResult['outcome']): ItemResult => ({
+		outcome,
+		attempts,
+		earlierAttemptMayHaveReached,
+	});
+	const tooLong = (waitMs: number) => ended(waitTooLong(waitMs, settings.maxRateLimitWaitMs));
 	for (;;) {
 		const ticket = await gate.acquire();
-		if (ticket === 'stopped') return { outcome: stopped(), attempts, earlierAttemptMayHaveReached };
-		if (ticket !== 'go') {
-			return {
-				outcome: waitTooLong(ticket.waitMs, settings.maxRateLimitWaitMs),
-				attempts,
-				earlierAttemptMayHaveReached,
-			};
-		}
+		if (ticket === 'stopped') return ended(stopped());
+		if (ticket !== 'go') return tooLong(ticket.waitMs);
 		attempts++;
 		const sentAt = Date.now();
 		let attempt: Attempt | undefined;
@@ -98,17 +98,16 @@ export async function registerWithRetries(
 		if (rateLimited) {
 			rateLimitedAnswers++;
 			if (info.retryAfterMs !== undefined && info.retryAfterMs > settings.maxRateLimitWaitMs) {
-				return {
-					outcome: waitTooLong(info.retryAfterMs, settings.maxRateLimitWaitMs),
-					attempts,
-					earlierAttemptMayHaveReached,
-				};
+				return tooLong(info.retryAfterMs);
 			}
 			if (rateLimitedAnswers >= MAX_RATE_LIMITED_ANSWERS) {
-				return { outcome, attempts, earlierAttemptMayHaveReached };
+				return ended(outcome);
 			}
 			// The others go on at the learnt pace; this request waits out its Retry-After alone.
-			if (itemWaitMs !== undefined) await pause(itemWaitMs);
+			if (itemWaitMs !== undefined) {
+				if (itemWaitMs > settings.maxRateLimitWaitMs) return tooLong(itemWaitMs);
+				await pause(itemWaitMs);
+			}
 			continue;
 		}
 
@@ -118,10 +117,10 @@ export async function registerWithRetries(
 			earlierAttemptMayHaveReached ||= mayHaveReached;
 			await pause(backoffMs(failedAttempts, settings.backoffBaseMs, settings.backoffCapMs));
 			if (settings.signal?.aborted) {
-				return { outcome, attempts, earlierAttemptMayHaveReached };
+				return ended(outcome);
 			}
 			continue;
 		}
-		return { outcome, attempts, earlierAttemptMayHaveReached };
+		return ended(outcome);
 	}
 }
