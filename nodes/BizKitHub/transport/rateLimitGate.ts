@@ -3,8 +3,6 @@ import type { RateLimitInfo } from './rateLimitHeaders';
 import { backoffMs } from './retryPolicy';
 import { stoppableSleep, whenStopped, type Clock, type Sleeper } from './waits';
 
-export type { Clock, Sleeper } from './waits';
-
 /** Said by the gate instead of a go when the API asks for a longer wait than the user allows. */
 export interface WaitTooLong {
 	waitMs: number;
