@@ -1,0 +1,197 @@
+// @ts-check
+'use strict';
+
+// Runs benchmark jobs in a real n8n: each job gets its own sandbox and credential; all are imported
+// at once; then either each job runs in an n8n process of its own (its memory and CPU are its own),
+// or all run one after another in one workflow and one process (quick, for development).
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { startSandbox } = require('../../sandbox/server');
+const n8n = require('../../scripts/lib/n8n');
+const { sandboxCredential } = require('../../scripts/lib/sandboxCredential');
+const { cpuWhileSending, watchProcess } = require('./processWatch');
+
+/**
+ * @typedef {object} Job
+ * @property {string} id short, letters and digits; names the job's workflow, credential and nodes
+ * @property {{ latencyMs?: number, rateLimit?: object | null }} sandbox how the job's sandbox answers
+ * @property {string} inputCode the Code node's JavaScript that makes the items
+ * @property {(sandbox: any, credentialId: string) => object} node the node under test (no name)
+ * @property {string} [credentialType] the type of the job's credential, `bizKitHubApi` if not given
+ *
+ * @typedef {object} JobResult
+ * @property {number} ms the node's execution time as n8n measured it
+ * @property {any[][]} outputs the node's items per output
+ * @property {number} registered addresses the sandbox registered
+ * @property {number} requests register-account requests that reached the sandbox
+ * @property {number} rateLimited answers that were 429
+ * @property {boolean} failedRun whether the workflow ended in an error
+ * @property {number} peakMb n8n's peak resident memory (of the whole process)
+ * @property {number} maxInFlight most requests at the sandbox at once
+ * @property {number} answerMs the sandbox's average time to answer
+ * @property {number} [cpuMsPerRequest] n8n's CPU time per request while requests flowed
+ * @property {number} [busy] share of that time n8n's one thread was busy
+ * @property {string} [profile] path of a CPU profile of the process, when one was asked for
+ */
+
+const START = 'Start';
+const inputName = (/** @type {Job} */ job) => `Input ${job.id}`;
+const nodeName = (/** @type {Job} */ job) => `Node ${job.id}`;
+const credentialIdOf = (/** @type {Job} */ job) => `bench${job.id}`.slice(0, 16);
+
+/** One workflow: a manual trigger feeding each job's Code node and node under test, in order. */
+function workflowOf(/** @type {string} */ id, /** @type {Array<[Job, object]>} */ jobsAndNodes) {
+	const nodes = [
+		{
+			id: `${id}-t`,
+			name: START,
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+	];
+	/** @type {Record<string, { main: object[][] }>} */
+	const connections = { [START]: { main: [[]] } };
+	jobsAndNodes.forEach(([job, node], row) => {
+		nodes.push(
+			{
+				id: `${id}-c${row}`,
+				name: inputName(job),
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				// v1 execution order runs the branches top to bottom: the jobs run in the given order
+				position: [200, row * 200],
+				parameters: { jsCode: job.inputCode },
+			},
+			{ id: `${id}-n${row}`, name: nodeName(job), position: [400, row * 200], ...node },
+		);
+		connections[START].main[0].push({ node: inputName(job), type: 'main', index: 0 });
+		connections[inputName(job)] = { main: [[{ node: nodeName(job), type: 'main', index: 0 }]] };
+	});
+	return {
+		id: `bench${id}`.padEnd(16, '0').slice(0, 16),
+		name: `bench ${id}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes,
+		connections,
+	};
+}
+
+/** What one job's node did in a printed run, and what its sandbox saw. */
+function resultOf(/** @type {Job} */ job, /** @type {any} */ run, /** @type {any} */ sandbox) {
+	const registered = new Set(
+		sandbox
+			.registrations()
+			.filter((/** @type {any} */ request) => request.outcome === 'success')
+			.map((/** @type {any} */ request) => request.body.email),
+	);
+	return {
+		ms: n8n.nodeExecutionTime(run, nodeName(job)),
+		outputs: n8n.nodeOutputs(run, nodeName(job)),
+		registered: registered.size,
+		requests: sandbox.registrations().length,
+		rateLimited: sandbox.stats.rateLimited,
+		failedRun: Boolean(run.data.resultData.error),
+		maxInFlight: sandbox.stats.maxInFlight,
+		answerMs: sandbox.stats.answered > 0 ? sandbox.stats.answerMs / sandbox.stats.answered : 0,
+	};
+}
+
+/**
+ * Executes one stored workflow, watching the n8n process; with `profileDir`, Node writes a CPU
+ * profile of it there.
+ */
+async function execute(
+	/** @type {{ runtime: any, userFolder: string }} */ context,
+	/** @type {string} */ workflowId,
+	/** @type {string | undefined} */ profileDir,
+) {
+	const watch = watchProcess();
+	const { run, printed } = await n8n.executeWorkflow(
+		context.runtime,
+		context.userFolder,
+		workflowId,
+		{
+			timeoutMs: 30 * 60 * 1000,
+			onSpawn: watch.start,
+			env: profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {},
+		},
+	);
+	watch.stop();
+	if (!run) throw new Error(`${workflowId}: n8n printed no result:\n${printed.slice(-2000)}`);
+	const profile = profileDir
+		? fs
+				.readdirSync(profileDir)
+				.filter((file) => file.endsWith('.cpuprofile'))
+				.map((file) => path.join(profileDir, file))[0]
+		: undefined;
+	return { run, watch, profile };
+}
+
+/**
+ * Runs `jobs` and returns their results in the same order.
+ * @param {{ runtime: any, userFolder: string }} context
+ * @param {Job[]} jobs
+ * @param {{ together?: boolean, profileDir?: string }} [how] `together`: one workflow, one
+ *   process; `profileDir`: a CPU profile of each job's process (each job alone)
+ * @returns {Promise<JobResult[]>}
+ */
+async function runJobs(context, jobs, how = {}) {
+	/** @type {any[]} */
+	const sandboxes = [];
+	try {
+		for (const job of jobs) sandboxes.push(await startSandbox(job.sandbox));
+		const jobsAndNodes = jobs.map(
+			(job, index) =>
+				/** @type {[Job, object]} */ ([job, job.node(sandboxes[index], credentialIdOf(job))]),
+		);
+		const workflows = how.together
+			? [
+					workflowOf(
+						jobs
+							.map((job) => job.id)
+							.join('')
+							.slice(0, 11),
+						jobsAndNodes,
+					),
+				]
+			: jobsAndNodes.map((jobAndNode) => workflowOf(jobAndNode[0].id, [jobAndNode]));
+		await n8n.importCredentials(
+			context.runtime,
+			context.userFolder,
+			jobs.map((job, index) => ({
+				...sandboxCredential(sandboxes[index].url, sandboxes[index].keys.dev, credentialIdOf(job)),
+				...(job.credentialType ? { type: job.credentialType } : {}),
+			})),
+		);
+		await n8n.importWorkflows(context.runtime, context.userFolder, workflows);
+		/** @type {JobResult[]} */
+		const results = [];
+		for (const [index, workflow] of workflows.entries()) {
+			const profileDir =
+				how.profileDir && !how.together
+					? fs.mkdtempSync(path.join(how.profileDir, `${jobs[index].id}-`))
+					: undefined;
+			const { run, watch, profile } = await execute(context, workflow.id, profileDir);
+			const ranHere = how.together ? jobs : [jobs[index]];
+			for (const job of ranHere) {
+				const sandbox = sandboxes[jobs.indexOf(job)];
+				results.push({
+					...resultOf(job, run, sandbox),
+					peakMb: watch.peakMb(),
+					...cpuWhileSending(watch.cpuSamples, sandbox.registrations()),
+					profile,
+				});
+			}
+		}
+		return results;
+	} finally {
+		await Promise.all(sandboxes.map((sandbox) => sandbox.close()));
+	}
+}
+
+module.exports = { runJobs, nodeName };

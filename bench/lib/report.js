@@ -1,0 +1,366 @@
+// @ts-check
+'use strict';
+
+// Turns measured jobs into bench/results.md: one table row per job, notes on where time went, the
+// growth table, the CPU profile summary and one verdict line per target.
+
+const os = require('node:os');
+
+/** The targets `npm run bench` gives a verdict on. */
+const TARGETS = {
+	ofCeiling: 0.95,
+	overHttpRequestDefault: 1.25,
+	rateLimitedWithin: 1.1,
+	/** Time per item at the largest size at most this much above the size before it. */
+	linearWithin: 1.2,
+};
+
+/**
+ * @typedef {{ part: string, kind: string, label: string, job: any, result: import('./harness').JobResult }} Measured
+ */
+
+const seconds = (/** @type {number} */ ms) => (ms / 1000).toFixed(2);
+const answers429 = (/** @type {number} */ count) =>
+	count === 1 ? '1 answer was 429' : `${count} answers were 429`;
+const itemsOut = (/** @type {Measured} */ each) =>
+	each.result.outputs.reduce((sum, items) => sum + items.length, 0);
+/** Items on an error path: after the six outcome outputs, or the whole run failed. */
+const onErrorPath = (/** @type {Measured} */ each) =>
+	each.result.outputs.slice(6).reduce((sum, items) => sum + items.length, 0);
+
+function limiterLabel(
+	/** @type {{ kind: string, headers: boolean, limit: number, burst: number }} */ limiter,
+) {
+	return `${limiter.kind === 'bucket' ? `token bucket ${limiter.limit}/s burst ${limiter.burst}` : `fixed window ${limiter.limit}/s`}, ${limiter.headers ? 'with' : 'without'} X-RateLimit headers`;
+}
+
+/** The least time a rate-limited job can take: all but the first burst at the limit's rate. */
+function minimumMs(/** @type {Measured} */ each) {
+	const { rateLimit } = each.job.sandbox;
+	return ((each.job.items - rateLimit.burst) / rateLimit.limit) * rateLimit.windowMs;
+}
+
+const idealMs = (/** @type {{ items: number, latencyMs: number, concurrency: number }} */ t) =>
+	(t.items / t.concurrency) * t.latencyMs;
+
+const find = (/** @type {Measured[]} */ measured, /** @type {string} */ kind) =>
+	measured.find((each) => each.kind === kind);
+
+/** One table row: job, setup, time, against the bound, items. */
+function row(
+	/** @type {Measured} */ each,
+	/** @type {Measured[]} */ measured,
+	/** @type {any} */ t,
+) {
+	const { result, job } = each;
+	const time = `${seconds(result.ms)} s${result.failedRun ? ' (the run failed)' : ''}`;
+	const lost = `${job.items - result.registered} lost`;
+	const ofIdeal = `${((idealMs(t) / result.ms) * 100).toFixed(1)}% of the ideal ${seconds(idealMs(t))} s`;
+	const throughputSetup = `${job.items} items, ${t.latencyMs} ms latency, concurrency ${t.concurrency}`;
+	const node = find(measured, 'node');
+	switch (each.kind) {
+		case 'node':
+		case 'httpDefault':
+		case 'httpBatched':
+			return [
+				each.label,
+				throughputSetup,
+				time,
+				`${ofIdeal}; ${answers429(result.rateLimited)}`,
+				lost,
+			];
+		case 'ceiling':
+		case 'ceilingPaced':
+			return [
+				each.label,
+				throughputSetup,
+				time,
+				`${ofIdeal}${node ? `; the BizKitHub node reaches ${(result.ms / node.result.ms).toFixed(2)} of it` : ''}`,
+				lost,
+			];
+		case 'limited':
+		case 'httpLimited': {
+			const { rateLimit } = job.sandbox;
+			return [
+				each.label,
+				`${job.items} items, ${rateLimit.kind === 'window' ? `${rateLimit.limit} a second` : `${rateLimit.limit}/s, burst ${rateLimit.burst}`}`,
+				time,
+				`${(result.ms / minimumMs(each)).toFixed(2)}x the minimum ${seconds(minimumMs(each))} s; ${answers429(result.rateLimited)}`,
+				`${lost}, ${onErrorPath(each)} on an error path`,
+			];
+		}
+		default:
+			return [];
+	}
+}
+
+/** A line under the table on where a throughput run's time went. */
+function throughputNote(/** @type {Measured} */ each) {
+	const { result } = each;
+	const cpu =
+		result.cpuMsPerRequest === undefined || result.busy === undefined
+			? ''
+			: `; n8n spent ${result.cpuMsPerRequest.toFixed(2)} ms of CPU on each request, its thread busy ${Math.round(result.busy * 100)}% of the time`;
+	return `${each.label}: up to ${result.maxInFlight} requests were at the sandbox at once, answered in ${result.answerMs.toFixed(1)} ms on average${cpu}.`;
+}
+
+/** Growth runs by kind, smallest first. */
+function growthRuns(/** @type {Measured[]} */ measured) {
+	const of = (/** @type {string} */ kind) =>
+		measured.filter((each) => each.kind === kind).sort((a, b) => a.job.items - b.job.items);
+	return { validate: of('validate'), send: of('send') };
+}
+
+/** Time per item at the largest size over time per item at the size before it. */
+function growthRatio(/** @type {Measured[]} */ runs) {
+	if (runs.length < 2) return undefined;
+	const [before, largest] = runs.slice(-2);
+	return largest.result.ms / largest.job.items / (before.result.ms / before.job.items);
+}
+
+/** Memory per item: the peak's growth between the two largest sizes, in kilobytes per item. */
+function memoryPerItemKb(/** @type {Measured[]} */ runs) {
+	if (runs.length < 2) return undefined;
+	const [before, largest] = runs.slice(-2);
+	return (
+		((largest.result.peakMb - before.result.peakMb) * 1024) / (largest.job.items - before.job.items)
+	);
+}
+
+function growthTable(/** @type {Measured[]} */ measured) {
+	const { validate, send } = growthRuns(measured);
+	if (validate.length === 0 && send.length === 0) return '';
+	const sizes = [...new Set([...validate, ...send].map((each) => each.job.items))].sort(
+		(a, b) => a - b,
+	);
+	const cell = (
+		/** @type {Measured | undefined} */ each,
+		/** @type {(each: Measured) => number} */ count,
+	) =>
+		each
+			? `${seconds(each.result.ms)} s (${((each.result.ms * 1000) / each.job.items).toFixed(1)} µs an item), ${each.result.peakMb} MB, ${each.job.items - count(each)} lost`
+			: 'not run';
+	const lines = [
+		'| items | Validate Only: time, n8n peak memory | sends (sandbox 1 ms latency): time, n8n peak memory |',
+		'| --- | --- | --- |',
+		...sizes.map(
+			(items) =>
+				`| ${items.toLocaleString('en-US')} | ${cell(
+					validate.find((each) => each.job.items === items),
+					itemsOut,
+				)} | ${cell(
+					send.find((each) => each.job.items === items),
+					(each) => each.result.registered,
+				)} |`,
+		),
+	];
+	const describe = (/** @type {string} */ name, /** @type {Measured[]} */ runs) => {
+		const ratio = growthRatio(runs);
+		const memory = memoryPerItemKb(runs);
+		return ratio === undefined || memory === undefined
+			? ''
+			: `- ${name}: time per item at ${runs[runs.length - 1].job.items.toLocaleString('en-US')} items is ${ratio.toFixed(2)}x that at ${runs[runs.length - 2].job.items.toLocaleString('en-US')}; n8n's peak memory grows by ${memory.toFixed(1)} KB per item (the input items, the node's output items and n8n's copy of the run).`;
+	};
+	return `## How cost grows
+
+Each size ran in an n8n process of its own; memory is that process's peak resident size, n8n's own
+start-up (about 300 MB) included. Chart: [growth.svg](growth.svg).
+
+${lines.join('\n')}
+
+${[describe('Validate Only', validate), describe('Sends', send)].filter(Boolean).join('\n')}
+`;
+}
+
+/** The chart's panels: time and memory against items, one line per kind of run. */
+function growthPanels(/** @type {Measured[]} */ measured) {
+	const { validate, send } = growthRuns(measured);
+	const line = (
+		/** @type {string} */ name,
+		/** @type {Measured[]} */ runs,
+		/** @type {(each: Measured) => number} */ value,
+	) => ({
+		name,
+		points: runs.map((each) => /** @type {[number, number]} */ ([each.job.items, value(each)])),
+	});
+	return [
+		{
+			title: 'Time (s)',
+			series: [
+				line('sends', send, (each) => each.result.ms / 1000),
+				line('Validate Only', validate, (each) => each.result.ms / 1000),
+			],
+		},
+		{
+			title: "n8n's peak memory (MB)",
+			series: [
+				line('sends', send, (each) => each.result.peakMb),
+				line('Validate Only', validate, (each) => each.result.peakMb),
+			],
+		},
+	];
+}
+
+/** The profile summary: per subject, where the CPU time of a request went. */
+function profileSection(/** @type {any[]} */ profiled) {
+	if (profiled.length === 0) return '';
+	const names = [
+		...new Set(
+			profiled.flatMap((each) => each.summary.owners.map((/** @type {any} */ owner) => owner.name)),
+		),
+	];
+	const header = ['where the CPU time went (ms per request)', ...profiled.map((each) => each.name)];
+	const cell = (/** @type {any} */ each, /** @type {string} */ name) => {
+		const owner = each.summary.owners.find(
+			(/** @type {any} */ candidate) => candidate.name === name,
+		);
+		return owner ? `${owner.msPerRequest.toFixed(3)} (${Math.round(owner.share * 100)}%)` : '-';
+	};
+	const lines = [
+		header,
+		header.map(() => '---'),
+		...names.map((name) => [name, ...profiled.map((each) => cell(each, name))]),
+		['all of it', ...profiled.map((each) => each.summary.cpuMsPerRequest.toFixed(3))],
+	].map((cells) => `| ${cells.join(' | ')} |`);
+	const credentialStep = (/** @type {any} */ each) =>
+		each.summary.owners
+			.filter((/** @type {any} */ owner) => /credential/.test(owner.name))
+			.reduce((/** @type {number} */ sum, /** @type {any} */ owner) => sum + owner.msPerRequest, 0);
+	const [, byFunction, byExpression] = profiled;
+	const comparison =
+		byFunction && byExpression
+			? `\nThe credential step (n8n getting the credential and applying the key) costs ${credentialStep(byFunction).toFixed(3)} ms a request with the key applied by the credential's \`authenticate\` function, as the package does, and ${credentialStep(byExpression).toFixed(3)} ms with the key applied by an expression (a "generic" authentication, a test-only credential in bench/ceiling-node).\n`
+			: '';
+	return `## Where the CPU time of a request goes
+
+CPU profiles (\`node --cpu-prof\`) of n8n running the throughput job, one process per column. Each
+sample counts for the first of these found on its stack, top to bottom: so Node's socket work done
+for the request helper counts for the request helper.
+
+${lines.join('\n')}
+${comparison}`;
+}
+
+/** One line per target: met or not, with the figure; a target whose job did not run says so. */
+function verdicts(/** @type {Measured[]} */ measured) {
+	const line = (
+		/** @type {string} */ name,
+		/** @type {string | undefined} */ value,
+		/** @type {boolean} */ met,
+		/** @type {string} */ target,
+	) =>
+		value === undefined
+			? `${name}: not measured in this run`
+			: `${met ? 'MET' : 'NOT MET'} ${name}: ${value} (target ${target})`;
+	const node = find(measured, 'node');
+	const versus = (/** @type {string} */ kind) => {
+		const other = find(measured, kind);
+		return node && other ? other.result.ms / node.result.ms : undefined;
+	};
+	const ofPaced = versus('ceilingPaced');
+	const ofFirst = versus('ceiling');
+	const overHttp = versus('httpDefault');
+	const limited = measured.filter((each) => each.kind === 'limited');
+	const { validate, send } = growthRuns(measured);
+	const linear = (/** @type {string} */ name, /** @type {Measured[]} */ runs) => {
+		const ratio = growthRatio(runs);
+		return line(
+			`${name} grows linearly`,
+			ratio === undefined
+				? undefined
+				: `time per item at the largest size ${ratio.toFixed(2)}x that at the size before`,
+			ratio !== undefined && ratio <= TARGETS.linearWithin,
+			`<= ${TARGETS.linearWithin}x`,
+		);
+	};
+	return [
+		line(
+			'throughput against the ceiling (starts spread)',
+			ofPaced?.toFixed(2),
+			(ofPaced ?? 0) >= TARGETS.ofCeiling,
+			`>= ${TARGETS.ofCeiling}`,
+		),
+		...(ofFirst === undefined
+			? []
+			: [
+					line(
+						'throughput against the ceiling as first defined (starts not spread)',
+						ofFirst.toFixed(2),
+						ofFirst >= TARGETS.ofCeiling,
+						`>= ${TARGETS.ofCeiling}`,
+					),
+				]),
+		line(
+			"throughput against the HTTP Request node's default",
+			overHttp === undefined ? undefined : `${overHttp.toFixed(2)}x`,
+			(overHttp ?? 0) >= TARGETS.overHttpRequestDefault,
+			`>= ${TARGETS.overHttpRequestDefault}x`,
+		),
+		...(limited.length === 0
+			? [line('rate limited under every limiter', undefined, false, '')]
+			: limited.map((each) => {
+					const ratio = each.result.ms / minimumMs(each);
+					const lost = each.job.items - each.result.registered + onErrorPath(each);
+					return line(
+						`rate limited, ${each.label}`,
+						`${ratio.toFixed(2)}x the minimum, ${lost} lost`,
+						ratio <= TARGETS.rateLimitedWithin && lost === 0,
+						`<= ${TARGETS.rateLimitedWithin}x, 0 lost`,
+					);
+				})),
+		linear('Validate Only', validate),
+		linear('Sending', send),
+	];
+}
+
+/** The whole of bench/results.md. */
+function markdown(
+	/** @type {{ measured: Measured[], profiled: any[], throughput: any, quick: boolean, machine: { n8n: string, node: string, version: string } }} */ input,
+) {
+	const { measured, profiled, throughput, machine } = input;
+	const cpu = os.cpus();
+	const header = [
+		'job',
+		'setup',
+		'time (the node, as n8n measured it)',
+		'against the bound',
+		'items',
+	];
+	const rows = measured
+		.map((each) => row(each, measured, throughput))
+		.filter((cells) => cells.length > 0);
+	const table = [header, header.map(() => '---'), ...rows]
+		.map((cells) => `| ${cells.join(' | ')} |`)
+		.join('\n');
+	const notes = measured
+		.filter((each) =>
+			['node', 'ceiling', 'ceilingPaced', 'httpDefault', 'httpBatched'].includes(each.kind),
+		)
+		.map(throughputNote);
+	return `# Benchmark results
+
+Made by \`npm run bench\`${input.quick ? ' --quick' : ''} on ${new Date().toISOString().slice(0, 10)}: n8n ${machine.n8n} on Node ${machine.node}, n8n-nodes-bizkithub ${machine.version}, ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB.
+Each job ran once${input.quick ? ', all in one n8n process' : ' in an n8n process of its own'}, against a sandbox of its own on 127.0.0.1.
+Times are the node's own execution time as n8n reports it. "Lost" counts the items that were not
+registered (or, for Validate Only, did not come out of the node). Rate-limited rows use the node's
+default options.
+
+${table}
+
+- Throughput ideal: items / concurrency x latency. Rate-limited minimum: (items - burst) / rate; a
+  fixed window's burst is its limit, and a run can beat that minimum by starting late in a window.
+- The sandbox answers as the API documents: Retry-After in whole seconds (at least 1),
+  X-RateLimit-Reset a Unix time in whole seconds.
+${notes.map((note) => `- ${note}`).join('\n')}
+
+${growthTable(measured)}
+${profileSection(profiled)}
+## Verdicts
+
+${verdicts(measured)
+	.map((verdict) => `- ${verdict}`)
+	.join('\n')}
+`;
+}
+
+module.exports = { TARGETS, limiterLabel, markdown, verdicts, growthPanels };
