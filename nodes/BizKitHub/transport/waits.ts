@@ -5,6 +5,9 @@ export type Sleeper = (ms: number) => Promise<void>;
 
 const never = new Promise<never>(() => {});
 
+/** Why an attempt's deadline is cleared; given to abort(), which otherwise builds an error each time. */
+const ATTEMPT_OVER = 'attempt over';
+
 /**
  * A sleep that ends at once, without an error, when the execution is stopped (the signal is
  * n8n's cancel signal for the execution). Whoever waited checks the signal afterwards.
@@ -61,6 +64,6 @@ export class AttemptDeadline {
 	}
 
 	clear(): void {
-		this.over.abort();
+		this.over.abort(ATTEMPT_OVER);
 	}
 }
