@@ -151,6 +151,20 @@ describe('the rate-limit gate', () => {
 		expect(time.slept).toEqual([2000]);
 	});
 
+	test('an API that reports no quota: after a 429 and an accepted answer, requests go out together again', async () => {
+		const { clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(60_000, clock, sleeper);
+		await gate.acquire();
+		gate.record({ retryAfterMs: 1000 }, true);
+		expect(await gate.acquire()).toBe('go');
+		gate.record({}, false);
+		// Three more, none answered yet: with the quota taken as 0 since the 429, only one would go.
+		const tickets: unknown[] = [];
+		for (let request = 0; request < 3; request++) void gate.acquire().then((t) => tickets.push(t));
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(tickets).toEqual(['go', 'go', 'go']);
+	});
+
 	test('a wait longer than the maximum is not done but reported', async () => {
 		const { time, clock, sleeper } = fakeTime();
 		const gate = new RateLimitGate(10_000, clock, sleeper);

@@ -154,7 +154,11 @@ export class RateLimitGate {
 		} else {
 			this.rateLimitedRounds = 0;
 			this.pace.accepted(sentAt);
-			if (info.remaining !== undefined) {
+			// An API that does not report its quota left: accepted means there was some; the pace and
+			// the next 429 say the rest. (Kept at 0 from the last 429, it would hold the run to one
+			// request at a time.)
+			if (info.remaining === undefined) this.budget = Number.POSITIVE_INFINITY;
+			else {
 				this.budget = Math.max(0, info.remaining - this.inFlight);
 				// Once the rate is learnt, the pace handles a quota at 0 (a token bucket shows 0 most of
 				// the time when paced right at its rate); a refusal would then tell the pace is too fast.
