@@ -1,6 +1,7 @@
 import { RateLimitGate } from '../nodes/BizKitHub/transport/rateLimitGate';
 import { readRateLimit } from '../nodes/BizKitHub/transport/rateLimitHeaders';
 import { backoffMs, retryability } from '../nodes/BizKitHub/transport/retryPolicy';
+import { settled } from './helpers/settled';
 
 describe('reading the rate-limit headers', () => {
 	const now = 1_800_000_000_000;
@@ -114,7 +115,7 @@ describe('the rate-limit gate', () => {
 		for (let request = 0; request < 10; request++) expect(await gate.acquire()).toBe('go');
 	});
 
-	test('counts down the reported quota less the requests still out, then waits for the reset', async () => {
+	test('counts down the reported quota less the requests still out, then waits for the last second before the reset', async () => {
 		const { time, clock, sleeper } = fakeTime();
 		const gate = new RateLimitGate(60_000, clock, sleeper);
 		await gate.acquire();
@@ -131,7 +132,9 @@ describe('the rate-limit gate', () => {
 		gate.record({ remaining: 0, resetAtMs: 1500 }, false);
 		await waiting;
 		expect(third).toBe('go');
-		expect(time.slept).toEqual([1500]);
+		// The reset is a whole second, rounded up: the real one is in the second before it, which is
+		// tried 1/8 in.
+		expect(time.slept).toEqual([625]);
 	});
 
 	test('with no quota and nothing out, one request goes to learn the quota', async () => {
@@ -142,13 +145,30 @@ describe('the rate-limit gate', () => {
 		expect(await gate.acquire()).toBe('go');
 	});
 
-	test('a 429 pauses every new request for Retry-After', async () => {
+	test('a 429 pauses every new request until the last second of Retry-After, which one request probes', async () => {
 		const { time, clock, sleeper } = fakeTime();
 		const gate = new RateLimitGate(60_000, clock, sleeper);
 		await gate.acquire();
-		gate.record({ retryAfterMs: 2000 }, true);
+		gate.record({ retryAfterMs: 2000 }, true, time.now);
+		// Whole seconds, rounded up: the API's real wait ends somewhere in the second from 1000 to 2000.
+		expect(await gate.acquire()).toBe('go');
+		expect(time.now).toBe(1125);
+		// A refused try is followed by the next, 1/4, 1/2 and all of that second in, one at a time.
+		gate.record({ retryAfterMs: 1000 }, true, time.now);
 		await gate.acquire();
-		expect(time.slept).toEqual([2000]);
+		expect(time.now).toBe(1250);
+		gate.record({ retryAfterMs: 1000 }, true, time.now);
+		await gate.acquire();
+		expect(time.now).toBe(1500);
+		gate.record({ retryAfterMs: 1000 }, true, time.now);
+		await gate.acquire();
+		expect(time.now).toBe(2000);
+		// Never later than the first Retry-After said, and once one is accepted, the others go.
+		gate.record({}, false, time.now);
+		const tickets: unknown[] = [];
+		for (let request = 0; request < 3; request++) void gate.acquire().then((t) => tickets.push(t));
+		await settled();
+		expect(tickets).toEqual(['go', 'go', 'go']);
 	});
 
 	test('an API that reports no quota: after a 429 and an accepted answer, requests go out together again', async () => {
@@ -161,7 +181,7 @@ describe('the rate-limit gate', () => {
 		// Three more, none answered yet: with the quota taken as 0 since the 429, only one would go.
 		const tickets: unknown[] = [];
 		for (let request = 0; request < 3; request++) void gate.acquire().then((t) => tickets.push(t));
-		await new Promise((resolve) => setImmediate(resolve));
+		await settled();
 		expect(tickets).toEqual(['go', 'go', 'go']);
 	});
 
@@ -170,7 +190,8 @@ describe('the rate-limit gate', () => {
 		const gate = new RateLimitGate(10_000, clock, sleeper);
 		await gate.acquire();
 		gate.record({ remaining: 0, resetAtMs: 3_600_000 }, false);
-		expect(await gate.acquire()).toEqual({ waitMs: 3_600_000 });
+		// An hour, less the last second's 7/8, which it would probe.
+		expect(await gate.acquire()).toEqual({ waitMs: 3_599_125 });
 		expect(time.slept).toEqual([]);
 	});
 });
@@ -216,13 +237,13 @@ describe('the rate-limit gate after a 429 that says "retry now"', () => {
 		expect(time.slept).toEqual([500, 500]);
 	});
 
-	test('a positive Retry-After is waited as given', async () => {
+	test('a positive Retry-After is waited, its last second probed, and not backed off', async () => {
 		const { time, clock, sleeper } = fakeTime();
 		const gate = new RateLimitGate(60_000, clock, sleeper, policy);
 		await gate.acquire();
-		gate.record({ retryAfterMs: 1000 }, true, time.now);
+		gate.record({ retryAfterMs: 3000 }, true, time.now);
 		await gate.acquire();
-		expect(time.slept).toEqual([1000]);
+		expect(time.slept).toEqual([2125]);
 	});
 });
 
@@ -251,7 +272,7 @@ describe('the rate-limit gate when the execution is stopped', () => {
 });
 
 describe('the rate-limit gate once it has learnt the rate', () => {
-	test('a 429 no longer stops every request: only the refused one waits its Retry-After', async () => {
+	test('a 429 no longer stops every request: the refused one waits the whole seconds before its Retry-After\'s last, then its turn', async () => {
 		const { time, clock, sleeper } = fakeTime();
 		const gate = new RateLimitGate(60_000, clock, sleeper);
 		// A burst of 5, a pause of 1 s, then a paced episode that shows a rate of about 20/s.
@@ -264,15 +285,16 @@ describe('the rate-limit gate once it has learnt the rate', () => {
 		for (let sent = 0; sent < 40 && !gate.pace.isLearnt; sent++) {
 			await gate.acquire();
 			const accepted = sent < 30;
-			const answer = gate.record(accepted ? {} : { retryAfterMs: 1000 }, !accepted, time.now);
-			if (!accepted) expect(answer.itemWaitMs).toBe(1000);
+			gate.record(accepted ? {} : { retryAfterMs: 1000 }, !accepted, time.now);
 		}
 		expect(gate.pace.isLearnt).toBe(true);
 		expect(gate.pace.paceRps).toBeGreaterThan(0);
 		// Starts are now spaced by the pace, and a further 429 pauses no one else.
 		const before = time.now;
 		await gate.acquire();
-		expect(gate.record({ retryAfterMs: 1000 }, true, time.now)).toEqual({ itemWaitMs: 1000 });
+		expect(gate.record({ retryAfterMs: 1000 }, true, time.now)).toEqual({ itemWaitMs: 0 });
+		await gate.acquire();
+		expect(gate.record({ retryAfterMs: 3000 }, true, time.now)).toEqual({ itemWaitMs: 2000 });
 		await gate.acquire();
 		expect(time.now - before).toBeLessThan(1000);
 	});

@@ -1,59 +1,113 @@
-/** While the API's rate is unknown, the pace rises by this factor... */
-const RAMP_FACTOR = 1.5;
+/** While only a lower bound of the rate is known, the pace rises by this factor... */
+const RAMP_FACTOR = 2;
 /** ...every this many milliseconds. */
-const RAMP_EVERY_MS = 200;
-/** Once the rate is known, the pace still creeps up this much a second, in case it is low. */
-const PROBE_FACTOR_PER_S = 1.04;
-/** How far under the learnt rate the node paces itself. */
-const MARGIN = 0.97;
-/** How much the pace drops when the quota runs out again too soon to learn from. */
-const SHORT_EPISODE_SLOWDOWN = 0.9;
-/** The shortest episode a rate is learnt from. */
-const MIN_EPISODE_MS = 300;
+const RAMP_EVERY_MS = 100;
+/**
+ * Once the rate is bounded, the upper bound is forgotten a little with each accepted send since
+ * the last refusal, in case the rate rose (per send, so slow and fast limits drift alike).
+ */
+const HIGH_DRIFT_PER_SEND = 1.002;
+/** Where between the bounds the pace sits (0: at the lower bound, 1: at the upper one). */
+const BETWEEN_BOUNDS = 0.75;
+/** Without a token bucket that explains what happened, how far under the seen rate to pace. */
+const SEEN_RATE_MARGIN = 0.97;
+/** ...and how fast that pace creeps up a second, so a rate seen too low is found out. */
+const SEEN_RATE_CREEP_PER_S = 1.1;
+/** ...and how much it drops at a round of refusals. */
+const SEEN_RATE_SLOWDOWN = 0.9;
+/** Timing noise a replay forgives, in tokens (network jitter moves arrivals a little). */
+const SLACK = 0.1;
+/** Sends kept to learn from; older ones are dropped at a refusal, where the bucket is known empty. */
+const MAX_HISTORY = 2000;
+
+interface Send {
+	at: number;
+	accepted: boolean;
+	/** X-RateLimit-Remaining of an accepted answer, when the API gave it. */
+	remaining?: number;
+}
 
 /**
- * Learns the rate of requests the API sustains, whatever limiter stands behind it, from when its
- * answers said that the quota had run out (a 429 that gives a wait, or X-RateLimit-Remaining at
- * 0), and gives the spacing of request starts that keeps the node just under that rate. Then the
- * quota running out no longer stops every request for a whole Retry-After second.
+ * Learns the rate of requests the API sustains, whatever limiter stands behind it, and gives the
+ * spacing of request starts that keeps the node at that rate. Then the quota running out no longer
+ * stops every request for a whole Retry-After second.
  *
- * The run is cut into episodes at each time the quota runs out. The first, sent at full speed
- * into a fresh quota, shows how many requests the API lets through at once (its burst). In each
- * later one the node knows when it sent every request: the rate is the one at which a bucket of
- * that burst, filled for the pause before the episode, would have let exactly the accepted
- * requests through and refused the last. (A fixed window is read the same way; where no rate
- * explains it, the accepted requests over the episode's time are taken.) The pace never drops
- * below the burst over its first cycle of burst and pause, which stopping at each refusal would
- * get anyway (a fixed window's limit per window). Until the first such
- * episode the pace rises quickly from what one pause let through; afterwards it creeps up, so a
- * rate learnt too low is found out by the next time the quota runs out.
+ * The first time the quota runs out (a 429, or X-RateLimit-Remaining at 0), the requests accepted
+ * so far show how many the API lets through at once: its burst. From then on every send is kept:
+ * when it went, whether it was accepted, and the quota left it reported, if any. The rate is the
+ * one at which a token bucket of that burst, empty when the quota ran out, would have accepted and
+ * refused exactly those sends: bisection gives the lowest rate that accepts every accepted send
+ * and the highest that refuses every refused one. The pace sits between them; each refusal lowers
+ * the upper bound and each send accepted at a higher pace raises the lower one, so the pace closes
+ * in on the rate. Until a refusal gives an upper bound, the pace rises quickly from the lower one.
+ * When no bucket explains the sends (a fixed window, say), the pace follows the rate of accepted
+ * sends since the quota first ran out, creeping up and slowing down at each round of refusals.
  */
 export class PaceLearner {
 	private burst?: number;
 
-	/**
-	 * A rate the API is known to sustain: the burst over the first cycle of burst and pause (at
-	 * least a second). Stopping at each refusal gets that much; pacing never goes below it.
-	 */
-	private floorRate = 0;
+	/** When the quota first ran out; sends from then on are learnt from. */
+	private start = 0;
 
-	private episodeStart = 0;
+	private history: Send[] = [];
 
-	private pauseBeforeMs = 0;
+	/** The burst over its first cycle of burst and wait: a fixed window's rate. */
+	private firstCycleRate = 0;
 
-	/** When each request of the episode was sent, and whether it was accepted. */
-	private sends: number[] = [];
+	/** Accepted sends since the quota first ran out, history trimmed or not. */
+	private acceptedSinceStart = 0;
+
+	private low = 0;
+
+	private high?: number;
+
+	/** Whether a token bucket explains the sends; if not, the pace follows the rate seen. */
+	private bucketLike = true;
 
 	/** Requests a second to pace to; undefined: no pacing. */
 	private pace?: number;
 
-	private learnt = false;
-
 	private lastRaiseAt = 0;
 
-	/** Whether the API's rate has been learnt (the quota running out is then paced, not waited). */
+	private lastRefusalAt = 0;
+
+	private acceptedSinceRefusal = 0;
+
+	private lastAcceptedAt = 0;
+
+	/** When the pace last slowed down for a round of refusals. */
+	private lastSlowDownAt = 0;
+
+	/** Whether the refusal being learnt from starts a new round of them. */
+	private slowDown = false;
+
+	/**
+	 * Whether the API's rate is bounded from both sides, or known not to be a bucket's: the quota
+	 * running out is then paced. (Refusals while the end of a wait is probed for bound it from
+	 * above only; the first accepted probe could still be a fixed window's new start, or a slow
+	 * bucket's one token: what comes after it tells which.)
+	 */
 	get isLearnt(): boolean {
-		return this.learnt;
+		return (this.high !== undefined && this.acceptedSinceStart >= 2) || !this.bucketLike;
+	}
+
+	/** Whether the quota has run out once, which showed the API's burst. */
+	get knowsBurst(): boolean {
+		return this.burst !== undefined;
+	}
+
+	/**
+	 * Whether the quota the API reports should be counted down and waited for: before it has run
+	 * out once, and when no token bucket explains what it does (a fixed window's quota is exact).
+	 * Otherwise the pace keeps the node at the rate, and a bucket paced right shows a quota of 0.
+	 */
+	get followsReportedQuota(): boolean {
+		return this.burst === undefined || !this.bucketLike;
+	}
+
+	/** The rate's bounds as learnt so far, requests a second (for tests and tuning). */
+	get rateBounds(): { low: number; high?: number } {
+		return { low: this.low, high: this.high };
 	}
 
 	/** The requests a second the node paces itself to, if it does. */
@@ -65,100 +119,173 @@ export class PaceLearner {
 	spacingMs(now: number): number {
 		if (this.pace === undefined) return 0;
 		const sinceRaise = now - this.lastRaiseAt;
-		if (!this.learnt && sinceRaise >= RAMP_EVERY_MS) {
-			this.pace *= RAMP_FACTOR;
+		// (Only while requests are accepted: not while the end of a wait is being probed for.)
+		if (
+			!this.isLearnt &&
+			sinceRaise >= RAMP_EVERY_MS &&
+			this.lastAcceptedAt > this.lastRaiseAt &&
+			this.lastRefusalAt <= this.lastRaiseAt
+		) {
+			this.learn(now);
+			this.pace = Math.max(this.pace * RAMP_FACTOR, this.low);
 			this.lastRaiseAt = now;
-		} else if (this.learnt && sinceRaise >= 1000) {
-			this.pace *= PROBE_FACTOR_PER_S ** (sinceRaise / 1000);
+		} else if (this.isLearnt && sinceRaise >= 1000) {
+			this.learn(now);
 			this.lastRaiseAt = now;
 		}
 		return 1000 / this.pace;
 	}
 
-	/** A request that the API accepted was sent at `sentAt`. */
-	accepted(sentAt: number): void {
-		this.sends.push(sentAt);
-	}
-
-	/**
-	 * The quota ran out at `now` (for a request sent at `sentAt`, refused, or accepted as the last
-	 * one); the API asks to wait `waitMs`. Says whether to stop every request for that wait (while
-	 * the rate is unknown) or to go on at the learnt pace (a refused request waits on its own).
-	 */
-	quotaRanOut(now: number, waitMs: number, refusedSentAt?: number): 'pause' | 'pace' {
+	/** A request sent at `sentAt` was accepted; `remaining` is the quota it reported left. */
+	accepted(sentAt: number, remaining?: number): void {
 		if (this.burst === undefined) {
-			this.burst = Math.max(1, this.sends.length);
-			const cycleMs = now + Math.max(0, waitMs) - (this.sends[0] ?? now);
-			this.floorRate = this.burst / Math.max(1, cycleMs / 1000);
-		} else if (now - this.episodeStart >= MIN_EPISODE_MS) {
-			const rate = this.estimate(now, refusedSentAt);
-			if (rate !== undefined && rate > 0) {
-				this.pace = Math.max(rate * MARGIN, this.floorRate);
-				this.learnt = true;
-			}
-		} else if (this.learnt && this.pace !== undefined) {
-			// Too short to learn from, but too fast all the same.
-			this.pace = Math.max(this.pace * SHORT_EPISODE_SLOWDOWN, this.floorRate);
+			this.history.push({ at: sentAt, accepted: true });
+			return;
 		}
-		const pause = this.learnt ? 0 : Math.max(0, waitMs);
-		// While the rate is unknown, start again from what one pause let through, and rise from there.
-		if (!this.learnt) this.pace ??= this.burst / Math.max(1, pause / 1000);
-		this.lastRaiseAt = now + pause;
-		this.episodeStart = now + pause;
-		this.pauseBeforeMs = pause;
-		this.sends = [];
-		return this.learnt ? 'pace' : 'pause';
+		// The quota left after a send: the burst is at least one more (an answer can overtake others
+		// still out when the quota first runs out, and leave the burst counted short).
+		if (remaining !== undefined) this.burst = Math.max(this.burst, remaining + 1);
+		// Sent before the quota ran out: part of the burst, not of what is learnt from.
+		if (sentAt < this.start) return;
+		this.history.push({ at: sentAt, accepted: true, remaining });
+		this.acceptedSinceStart += 1;
+		this.acceptedSinceRefusal += 1;
+		this.lastAcceptedAt = Math.max(this.lastAcceptedAt, sentAt);
 	}
 
 	/**
-	 * Replays the episode against a bucket of the burst refilling at `rate`: whether every accepted
-	 * request would have gone through, and whether the refused one would have been refused.
+	 * The quota ran out at `now`: a request sent at `refusedSentAt` was refused, or (without it) an
+	 * answer reported none left. The API asks to wait `waitMs`. `probing`: the refused request was
+	 * one sent alone to find the end of an earlier wait. Says whether every request should stop for
+	 * that wait (while the rate is unknown) or go on at the learnt pace.
 	 */
-	private replay(rate: number, refusedSentAt: number | undefined) {
+	quotaRanOut(
+		now: number,
+		waitMs: number,
+		refusedSentAt?: number,
+		probing = false,
+	): 'pause' | 'pace' {
+		if (this.burst === undefined) {
+			this.burst = Math.max(1, this.history.length);
+			this.start = refusedSentAt ?? this.history[this.history.length - 1]?.at ?? now;
+			// Start from the burst over the first cycle of burst and wait (a fixed window's rate); a
+			// slower bucket says so by refusing, and the bounds bring the pace down.
+			const firstAt = this.history[0]?.at ?? now;
+			this.firstCycleRate =
+				this.burst / Math.max(0.001, (now + Math.max(0, waitMs) - firstAt) / 1000);
+			this.history = [];
+			this.pace = this.firstCycleRate;
+			this.lastRaiseAt = now;
+			return 'pause';
+		}
+		if (refusedSentAt !== undefined && refusedSentAt >= this.start) {
+			this.history.push({ at: refusedSentAt, accepted: false });
+			// Refusals with no accepted send between them are one round: one slow-down.
+			this.slowDown = this.lastAcceptedAt >= this.lastSlowDownAt;
+			if (this.slowDown) this.lastSlowDownAt = now;
+			this.lastRefusalAt = now;
+			this.acceptedSinceRefusal = 0;
+			if (this.history.length > MAX_HISTORY) {
+				// The bucket was empty at this refusal: learning can start again from here.
+				this.start = refusedSentAt;
+				this.history = [];
+			}
+		}
+		// A refused probe for the end of a wait bounds the rate, but says nothing of the pace: the
+		// requests were held back, not sent too fast.
+		if (!probing || this.isLearnt) this.learn(now);
+		this.lastRaiseAt = now;
+		return this.isLearnt ? 'pace' : 'pause';
+	}
+
+	/** Bounds the rate from the sends and sets the pace from the bounds. */
+	private learn(now: number): void {
+		if (this.burst === undefined || this.history.length === 0) return;
+		const top = this.searchTop();
+		const slowest = this.edge((rate) => this.replay(rate).tooSlow, top);
+		const fastest = this.edge((rate) => !this.replay(rate).tooFast, top);
+		// At the top: no rate explains the accepted sends, or no rate was too fast for them.
+		const explainsAccepted = slowest < top * 0.999;
+		if (explainsAccepted) this.low = Math.max(this.low, slowest);
+		if (fastest < top * 0.999) this.high = fastest;
+		const wasBucketLike = this.bucketLike;
+		this.bucketLike = explainsAccepted && (this.high === undefined || this.high >= this.low);
+		if (!this.bucketLike) {
+			// Found out just now: the pace so far was a bucket's guess. Start again from the first
+			// cycle's rate (a window lets its limit through once a cycle), or what was seen if faster.
+			if (wasBucketLike) this.pace = this.firstCycleRate * SEEN_RATE_MARGIN;
+			// A fixed window, say: creep up between refusals, slow down at each round of them, never
+			// below the rate of accepted sends since the quota first ran out.
+			const seconds = Math.max(0.001, (now - this.start) / 1000);
+			const seen = (this.acceptedSinceStart / seconds) * SEEN_RATE_MARGIN;
+			const pace = this.pace ?? seen;
+			const refusedNow = this.lastRefusalAt === now;
+			const next = refusedNow
+				? this.slowDown
+					? pace * SEEN_RATE_SLOWDOWN
+					: pace
+				: pace * SEEN_RATE_CREEP_PER_S;
+			this.slowDown = false;
+			this.pace = Math.max(seen, next);
+		} else if (this.isLearnt && this.high !== undefined) {
+			const drift = HIGH_DRIFT_PER_SEND ** this.acceptedSinceRefusal;
+			const high = Math.max(this.low, this.high * drift);
+			this.pace = this.low + (high - this.low) * BETWEEN_BOUNDS;
+		} else if (this.lastRefusalAt === now) {
+			// Refused while rising: back to the step before, and no higher until accepted again.
+			this.pace = Math.max((this.pace ?? 0) / RAMP_FACTOR, this.low);
+			this.lastRaiseAt = now;
+		} else {
+			this.pace = Math.max(this.pace ?? 0, this.low);
+		}
+	}
+
+	/** A rate surely above the API's: ten times the fastest the node has sent at, or more. */
+	private searchTop(): number {
+		const last = this.history[this.history.length - 1].at;
+		const seconds = Math.max(0.001, (last - this.start) / 1000);
+		return Math.max(1, ((this.history.length + 1) / seconds) * 10);
+	}
+
+	/**
+	 * Replays the sends against a token bucket of the burst that refills at `rate` and was empty
+	 * when the quota first ran out: `tooSlow` if it would have refused an accepted send (or held
+	 * less than the quota that send reported left), `tooFast` if it would have accepted a refused
+	 * one (or held more than reported).
+	 */
+	private replay(rate: number): { tooSlow: boolean; tooFast: boolean } {
 		const burst = this.burst!;
-		let tokens = Math.min(burst, (rate * this.pauseBeforeMs) / 1000);
-		let at = this.episodeStart;
-		const refill = (sentAt: number) => {
-			tokens = Math.min(burst, tokens + (rate * Math.max(0, sentAt - at)) / 1000);
-			at = Math.max(at, sentAt);
-		};
-		let acceptedAll = true;
-		for (const sentAt of this.sends) {
-			refill(sentAt);
-			if (tokens < 1 - 1e-9) acceptedAll = false;
-			tokens = Math.max(0, tokens - 1);
+		let tokens = 0;
+		let at = this.start;
+		let tooSlow = false;
+		let tooFast = false;
+		for (const send of this.history) {
+			tokens = Math.min(burst, tokens + (rate * Math.max(0, send.at - at)) / 1000);
+			at = Math.max(at, send.at);
+			if (send.accepted) {
+				if (tokens < 1 - SLACK) tooSlow = true;
+				tokens = Math.max(0, tokens - 1);
+				if (send.remaining !== undefined) {
+					if (tokens < send.remaining - SLACK) tooSlow = true;
+					if (tokens >= send.remaining + 1 + SLACK) tooFast = true;
+				}
+			} else if (tokens >= Math.min(1 + SLACK, burst) - 1e-9) {
+				// (A bucket of one is refused only when empty: full, it cannot have refused.)
+				tooFast = true;
+			}
 		}
-		let refused = true;
-		if (refusedSentAt !== undefined) {
-			refill(refusedSentAt);
-			refused = tokens < 1;
-		}
-		return { acceptedAll, refused };
+		return { tooSlow, tooFast };
 	}
 
-	/** Bisection for the edge of a condition that holds above it (`rising`) or below it. */
-	private edge(test: (rate: number) => boolean, rising: boolean, high: number): number {
+	/** Bisection for the lowest rate in (0, top] for which `below` no longer holds. */
+	private edge(below: (rate: number) => boolean, top: number): number {
 		let low = 0;
-		for (let step = 0; step < 40; step++) {
+		let high = top;
+		for (let step = 0; step < 30; step++) {
 			const middle = (low + high) / 2;
-			if (test(middle) === rising) high = middle;
-			else low = middle;
+			if (below(middle)) low = middle;
+			else high = middle;
 		}
-		return rising ? high : low;
-	}
-
-	private estimate(now: number, refusedSentAt: number | undefined): number | undefined {
-		const seconds = (now - this.episodeStart) / 1000;
-		const accepted = this.sends.length / Math.max(seconds, 0.001);
-		const ceiling = Math.max(1, accepted * 10);
-		// The slowest rate that lets every accepted request through, and the fastest that still
-		// refuses the refused one: a bucket's rate lies between them.
-		const slowest = this.edge((rate) => this.replay(rate, undefined).acceptedAll, true, ceiling);
-		const fastest =
-			refusedSentAt === undefined
-				? slowest
-				: this.edge((rate) => this.replay(rate, refusedSentAt).refused, false, ceiling);
-		if (slowest > fastest) return accepted;
-		return (slowest + fastest) / 2;
+		return high;
 	}
 }

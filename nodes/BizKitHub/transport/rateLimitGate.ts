@@ -3,6 +3,9 @@ import type { RateLimitInfo } from './rateLimitHeaders';
 import { backoffMs } from './retryPolicy';
 import { stoppableSleep, whenStopped, type Clock, type Sleeper } from './waits';
 
+/** Where in the last second of a stated wait requests try again, one at a time. */
+const PROBE_STEPS = [1 / 8, 1 / 4, 1 / 2, 1];
+
 /** Said by the gate instead of a go when the API asks for a longer wait than the user allows. */
 export interface WaitTooLong {
 	waitMs: number;
@@ -49,6 +52,9 @@ export class RateLimitGate {
 
 	private nextStartAt = 0;
 
+	/** The second in which the API's last stated wait ends, while it is being probed. */
+	private probe?: { since: number; lastSecondAt: number; deadline: number };
+
 	readonly pace = new PaceLearner();
 
 	private answered: Promise<void> = Promise.resolve();
@@ -78,6 +84,26 @@ export class RateLimitGate {
 		this.resetAnswerSignal();
 	}
 
+	/**
+	 * Pauses new requests for a wait the API gave in whole seconds: until the start of its last
+	 * second, then one request at a time tries 1/8, 1/4, 1/2 and all of that second in. A refused
+	 * try comes back here, and the next try is the next step of the same second.
+	 */
+	private pauseToProbe(now: number, statedWaitMs: number): void {
+		if (!this.probe || now >= this.probe.deadline) {
+			this.probe = {
+				since: now,
+				lastSecondAt: now + Math.max(0, statedWaitMs - 1000),
+				deadline: now + statedWaitMs,
+			};
+		}
+		const { lastSecondAt, deadline } = this.probe;
+		const next = PROBE_STEPS.map((step) => lastSecondAt + step * (deadline - lastSecondAt)).find(
+			(at) => at > now,
+		);
+		this.pausedUntil = Math.max(this.pausedUntil, next ?? deadline);
+	}
+
 	private resetAnswerSignal(): void {
 		this.answered = new Promise((resolve) => (this.announceAnswer = resolve));
 	}
@@ -96,16 +122,22 @@ export class RateLimitGate {
 				await this.sleep(waitMs);
 				continue;
 			}
-			const pacedWaitMs = this.nextStartAt - this.now();
+			// While the end of a wait is probed for, the probe steps space the requests, not the pace.
+			const pacedWaitMs = this.probe ? 0 : this.nextStartAt - this.now();
 			if (pacedWaitMs > 0) {
 				await this.sleep(pacedWaitMs);
 				continue;
 			}
-			if (this.budget >= 1 || this.inFlight === 0) {
+			const mayGo = this.probe
+				? this.inFlight === 0
+				: this.budget >= 1 || this.inFlight === 0 || !this.pace.followsReportedQuota;
+			if (mayGo) {
 				this.budget -= 1;
 				this.inFlight += 1;
 				const now = this.now();
-				this.nextStartAt = Math.max(now, this.nextStartAt) + this.pace.spacingMs(now);
+				const spacingMs = this.pace.spacingMs(now);
+				// A probe counts as the latest start: the pace takes over from it once one is accepted.
+				this.nextStartAt = this.probe ? now : Math.max(now, this.nextStartAt) + spacingMs;
 				return 'go';
 			}
 			await Promise.race([this.answered, this.stopped]);
@@ -133,14 +165,13 @@ export class RateLimitGate {
 						? info.resetAtMs - now
 						: undefined;
 			if (statedWaitMs !== undefined && statedWaitMs > 0) {
-				const decision = newRound
-					? this.pace.quotaRanOut(now, statedWaitMs, sentAt)
-					: this.pace.isLearnt
-						? 'pace'
-						: 'pause';
+				const decision = this.pace.quotaRanOut(now, statedWaitMs, sentAt, this.probe !== undefined);
 				if (newRound) this.lastQuotaOutAt = now;
-				if (decision === 'pace') itemWaitMs = statedWaitMs;
-				else this.pausedUntil = Math.max(this.pausedUntil, now + statedWaitMs);
+				// Waits come in whole seconds, rounded up: the API's real wait ends somewhere in the last
+				// one. At the learnt pace the refused request waits out the whole seconds before it and
+				// then goes at its turn; while the rate is unknown, everyone waits and probes that second.
+				if (decision === 'pace') itemWaitMs = Math.max(0, statedWaitMs - 1000);
+				else if (newRound || this.probe) this.pauseToProbe(now, statedWaitMs);
 			} else {
 				// No usable wait: back off, whether the rate is known or not.
 				const waitMs = backoffMs(
@@ -153,7 +184,13 @@ export class RateLimitGate {
 			}
 		} else {
 			this.rateLimitedRounds = 0;
-			this.pace.accepted(sentAt);
+			this.pace.accepted(sentAt, info.remaining);
+			if (this.probe && sentAt > this.probe.since) {
+				// The wait is over: the pace takes over from the probe. (Answers to requests sent before
+				// the wait began say nothing of its end.)
+				this.probe = undefined;
+				this.nextStartAt = sentAt + this.pace.spacingMs(now);
+			}
 			// An API that does not report its quota left: accepted means there was some; the pace and
 			// the next 429 say the rest. (Kept at 0 from the last 429, it would hold the run to one
 			// request at a time.)
@@ -166,12 +203,14 @@ export class RateLimitGate {
 					info.remaining <= 0 &&
 					info.resetAtMs !== undefined &&
 					newRound &&
-					!this.pace.isLearnt
+					this.pace.followsReportedQuota
 				) {
 					this.lastQuotaOutAt = now;
-					if (this.pace.quotaRanOut(now, info.resetAtMs - now) === 'pause') {
+					this.pace.quotaRanOut(now, info.resetAtMs - now);
+					// A fixed window's reset is when it really resets: nothing to probe.
+					if (this.pace.knowsBurst && this.pace.followsReportedQuota)
 						this.pausedUntil = Math.max(this.pausedUntil, info.resetAtMs);
-					}
+					else this.pauseToProbe(now, info.resetAtMs - now);
 				}
 			}
 		}
