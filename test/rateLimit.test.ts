@@ -272,7 +272,7 @@ describe('the rate-limit gate when the execution is stopped', () => {
 });
 
 describe('the rate-limit gate once it has learnt the rate', () => {
-	test('a 429 no longer stops every request: the refused one waits the whole seconds before its Retry-After\'s last, then its turn', async () => {
+	test("a 429 no longer stops every request: the refused one waits the whole seconds before its Retry-After's last, then its turn", async () => {
 		const { time, clock, sleeper } = fakeTime();
 		const gate = new RateLimitGate(60_000, clock, sleeper);
 		// A burst of 5, a pause of 1 s, then a paced episode that shows a rate of about 20/s.
