@@ -27,6 +27,7 @@ const {
 	job,
 	limitedJob,
 } = require('./lib/jobs');
+const { simulateRun } = require('./lib/limiterSimulation');
 const { summarizeProfile } = require('./lib/profile');
 const report = require('./lib/report');
 
@@ -35,9 +36,9 @@ const CHART = path.join(__dirname, 'growth.svg');
 
 const QUICK = process.argv.includes('--quick');
 const ONLY = new Set(process.argv.slice(2).filter((arg) => !arg.startsWith('--')));
-const PARTS = ['throughput', 'limiters', 'http', 'profile', 'growth'];
+const PARTS = ['throughput', 'limiters', 'simulation', 'http', 'profile', 'growth'];
 const wanted = (/** @type {string} */ part) =>
-	(ONLY.size === 0 || ONLY.has(part)) && !(QUICK && part === 'profile');
+	(ONLY.size === 0 || ONLY.has(part)) && !(QUICK && (part === 'profile' || part === 'simulation'));
 
 const SIZES = {
 	throughput: { items: QUICK ? 400 : 2000, latencyMs: 20, concurrency: 20 },
@@ -206,6 +207,39 @@ async function profiles(/** @type {any} */ context) {
 	}
 }
 
+/** The limiters simulated besides those run in n8n: slower rates, as the API's hourly plans have. */
+const SIMULATED = [
+	...LIMITERS,
+	{ kind: 'bucket', headers: false, limit: 100, burst: 10 },
+	{ kind: 'bucket', headers: true, limit: 1, burst: 10 },
+	{ kind: 'bucket', headers: false, limit: 1, burst: 10 },
+	{ kind: 'bucket', headers: false, limit: 0.3, burst: 5 },
+];
+
+/**
+ * The built node's rate-limit gate against every limiter at 0, 50 and 200 ms latency, on a virtual
+ * clock: where the runs in n8n (at 0 ms) cannot go.
+ */
+async function simulations() {
+	const node = {
+		RateLimitGate: require('../dist/nodes/BizKitHub/transport/rateLimitGate').RateLimitGate,
+		readRateLimit: require('../dist/nodes/BizKitHub/transport/rateLimitHeaders').readRateLimit,
+	};
+	const rows = [];
+	for (const limiter of SIMULATED) {
+		const items = limiter.limit < 5 ? 100 : SIZES.limited;
+		const cells = [];
+		for (const latencyMs of [0, 50, 200]) {
+			const run = await simulateRun(limiter, { items, concurrency: 5, latencyMs }, node);
+			cells.push(
+				`${(run.ms / run.minimumMs).toFixed(2)}x, ${run.refusals} refused${run.registered < items ? `, ${items - run.registered} lost` : ''}`,
+			);
+		}
+		rows.push({ limiter, items, cells });
+	}
+	return rows;
+}
+
 async function main() {
 	const unknown = [...ONLY].filter((part) => !PARTS.includes(part));
 	if (unknown.length > 0)
@@ -229,9 +263,11 @@ async function main() {
 		);
 		const measured = entries.map((entry, index) => ({ ...entry, result: results[index] }));
 		const profiled = wanted('profile') ? await profiles(context) : [];
+		const simulated = wanted('simulation') ? await simulations() : [];
 		const text = report.markdown({
 			measured,
 			profiled,
+			simulated,
 			throughput: SIZES.throughput,
 			quick: QUICK,
 			machine: {

@@ -241,6 +241,27 @@ ${lines.join('\n')}
 ${comparison}`;
 }
 
+/** The simulated limiters: one row per limiter, one column per latency. */
+function simulationSection(/** @type {any[]} */ simulated) {
+	if (simulated.length === 0) return '';
+	const lines = [
+		'| limiter | items | 0 ms | 50 ms | 200 ms |',
+		'| --- | --- | --- | --- | --- |',
+		...simulated.map(
+			(each) => `| ${limiterLabel(each.limiter)} | ${each.items} | ${each.cells.join(' | ')} |`,
+		),
+	];
+	return `## Rate limits at other latencies (simulated)
+
+The built node's rate-limit gate, concurrency 5, against the sandbox's own limiters on a virtual
+clock (bench/lib/limiterSimulation.js): each cell is the time against the limit's minimum (which
+here also counts what 5 requests at a time can do at that latency), and how many requests were
+refused on the way. The n8n runs above are at 0 ms; real APIs answer in tens to hundreds of ms.
+
+${lines.join('\n')}
+`;
+}
+
 /** One line per target: met or not, with the figure; a target whose job did not run says so. */
 function verdicts(/** @type {Measured[]} */ measured) {
 	const line = (
@@ -315,9 +336,9 @@ function verdicts(/** @type {Measured[]} */ measured) {
 
 /** The whole of bench/results.md. */
 function markdown(
-	/** @type {{ measured: Measured[], profiled: any[], throughput: any, quick: boolean, machine: { n8n: string, node: string, version: string } }} */ input,
+	/** @type {{ measured: Measured[], profiled: any[], simulated: any[], throughput: any, quick: boolean, machine: { n8n: string, node: string, version: string } }} */ input,
 ) {
-	const { measured, profiled, throughput, machine } = input;
+	const { measured, profiled, simulated, throughput, machine } = input;
 	const cpu = os.cpus();
 	const header = [
 		'job',
@@ -353,6 +374,7 @@ ${table}
   X-RateLimit-Reset a Unix time in whole seconds.
 ${notes.map((note) => `- ${note}`).join('\n')}
 
+${simulationSection(simulated)}
 ${growthTable(measured)}
 ${profileSection(profiled)}
 ## Verdicts
