@@ -10,6 +10,7 @@ const path = require('node:path');
 
 const { startSandbox } = require('../../sandbox/server');
 const n8n = require('../../scripts/lib/n8n');
+const { log } = require('../../scripts/lib/runtime');
 const { sandboxCredential } = require('../../scripts/lib/sandboxCredential');
 const { cpuWhileSending, watchProcess } = require('./processWatch');
 
@@ -39,7 +40,15 @@ const { cpuWhileSending, watchProcess } = require('./processWatch');
 const START = 'Start';
 const inputName = (/** @type {Job} */ job) => `Input ${job.id}`;
 const nodeName = (/** @type {Job} */ job) => `Node ${job.id}`;
-const credentialIdOf = (/** @type {Job} */ job) => `bench${job.id}`.slice(0, 16);
+/**
+ * A stored workflow's or credential's id for a job: 16 letters and digits, padded with x so that
+ * ids that differ in length (Gv1000, Gv10000) stay apart. Job ids must be 11 characters at most.
+ */
+function idOf(/** @type {string} */ jobId) {
+	if (jobId.length > 11) throw new Error(`job id ${jobId} is longer than 11 characters`);
+	return `bench${jobId}`.padEnd(16, 'x');
+}
+const credentialIdOf = (/** @type {Job} */ job) => idOf(job.id);
 
 /** One workflow: a manual trigger feeding each job's Code node and node under test, in order. */
 function workflowOf(/** @type {string} */ id, /** @type {Array<[Job, object]>} */ jobsAndNodes) {
@@ -72,7 +81,7 @@ function workflowOf(/** @type {string} */ id, /** @type {Array<[Job, object]>} *
 		connections[inputName(job)] = { main: [[{ node: nodeName(job), type: 'main', index: 0 }]] };
 	});
 	return {
-		id: `bench${id}`.padEnd(16, '0').slice(0, 16),
+		id: idOf(id),
 		name: `bench ${id}`,
 		active: false,
 		settings: { executionOrder: 'v1' },
@@ -172,6 +181,11 @@ async function runJobs(context, jobs, how = {}) {
 		/** @type {JobResult[]} */
 		const results = [];
 		for (const [index, workflow] of workflows.entries()) {
+			log(
+				how.together
+					? `running all ${jobs.length} jobs in one n8n process`
+					: `running ${jobs[index].id} (${index + 1} of ${jobs.length})`,
+			);
 			const profileDir =
 				how.profileDir && !how.together
 					? fs.mkdtempSync(path.join(how.profileDir, `${jobs[index].id}-`))

@@ -70,13 +70,24 @@ class VirtualTime {
  * does with the gate: acquire, send, record the answer, and after a 429 wait what the gate says
  * and go again.
  * @param {LimiterVariant} variant
- * @param {{ items: number, concurrency: number, latencyMs: number, startOffsetMs?: number }} setup
- *   `startOffsetMs`: where in the clock's second the run starts (fixed windows are aligned to it)
+ * @param {{ items: number, concurrency: number, latencyMs: number, jitterMs?: number, startOffsetMs?: number }} setup
+ *   `jitterMs`: each way takes up to this much longer, at random (the same random for the same
+ *   setup); `startOffsetMs`: where in the clock's second the run starts (fixed windows are
+ *   aligned to it)
  * @param {{ RateLimitGate: any, readRateLimit: (headers: Record<string, string>, now: number) => any }} node
  * @returns {Promise<SimulatedRun>}
  */
 async function simulateRun(variant, setup, { RateLimitGate, readRateLimit }) {
-	const { items, concurrency, latencyMs, startOffsetMs = 137 } = setup;
+	const { items, concurrency, latencyMs, jitterMs = 0, startOffsetMs = 137 } = setup;
+	// A small seeded generator (mulberry32), so that a run is the same each time.
+	let seed = 20261128;
+	const random = () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let value = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+		return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+	};
+	const oneWay = () => latencyMs / 2 + random() * jitterMs;
 	const time = new VirtualTime();
 	time.now += startOffsetMs;
 	const burst = variant.kind === 'window' ? variant.limit : (variant.burst ?? variant.limit);
@@ -98,9 +109,9 @@ async function simulateRun(variant, setup, { RateLimitGate, readRateLimit }) {
 	const sends = [];
 
 	const answer = async () => {
-		await time.sleep(latencyMs / 2);
+		await time.sleep(oneWay());
 		const verdict = limiter.take('key');
-		await time.sleep(latencyMs / 2);
+		await time.sleep(oneWay());
 		/** @type {Record<string, string>} */
 		const headers = {};
 		if (variant.headers) {

@@ -202,8 +202,10 @@ export class PaceLearner {
 	private learn(now: number): void {
 		if (this.burst === undefined || this.history.length === 0) return;
 		const top = this.searchTop();
-		const slowest = this.edge((rate) => this.replay(rate).tooSlow, top);
-		const fastest = this.edge((rate) => !this.replay(rate).tooFast, top);
+		// When the quota ran out the bucket held less than one token, how much less is not known:
+		// the lower bound assumes nearly one, the upper bound none, so that neither claims too much.
+		const slowest = this.edge((rate) => this.replay(rate, 1 - 1e-6).tooSlow, top);
+		const fastest = this.edge((rate) => !this.replay(rate, 0).tooFast, top);
 		// At the top: no rate explains the accepted sends, or no rate was too fast for them.
 		const explainsAccepted = slowest < top * 0.999;
 		if (explainsAccepted) this.low = Math.max(this.low, slowest);
@@ -248,14 +250,14 @@ export class PaceLearner {
 	}
 
 	/**
-	 * Replays the sends against a token bucket of the burst that refills at `rate` and was empty
-	 * when the quota first ran out: `tooSlow` if it would have refused an accepted send (or held
+	 * Replays the sends against a token bucket of the burst that refills at `rate` and held
+	 * `initialTokens` when the quota first ran out: `tooSlow` if it would have refused an accepted send (or held
 	 * less than the quota that send reported left), `tooFast` if it would have accepted a refused
 	 * one (or held more than reported).
 	 */
-	private replay(rate: number): { tooSlow: boolean; tooFast: boolean } {
+	private replay(rate: number, initialTokens: number): { tooSlow: boolean; tooFast: boolean } {
 		const burst = this.burst!;
-		let tokens = 0;
+		let tokens = Math.min(initialTokens, burst);
 		let at = this.start;
 		let tooSlow = false;
 		let tooFast = false;
@@ -265,10 +267,6 @@ export class PaceLearner {
 			if (send.accepted) {
 				if (tokens < 1 - SLACK) tooSlow = true;
 				tokens = Math.max(0, tokens - 1);
-				if (send.remaining !== undefined) {
-					if (tokens < send.remaining - SLACK) tooSlow = true;
-					if (tokens >= send.remaining + 1 + SLACK) tooFast = true;
-				}
 			} else if (tokens >= Math.min(1 + SLACK, burst) - 1e-9) {
 				// (A bucket of one is refused only when empty: full, it cannot have refused.)
 				tooFast = true;
