@@ -23,8 +23,6 @@ const MAX_HISTORY = 2000;
 interface Send {
 	at: number;
 	accepted: boolean;
-	/** X-RateLimit-Remaining of an accepted answer, when the API gave it. */
-	remaining?: number;
 }
 
 /**
@@ -33,11 +31,13 @@ interface Send {
  * stops every request for a whole Retry-After second.
  *
  * The first time the quota runs out (a 429, or X-RateLimit-Remaining at 0), the requests accepted
- * so far show how many the API lets through at once: its burst. From then on every send is kept:
- * when it went, whether it was accepted, and the quota left it reported, if any. The rate is the
- * one at which a token bucket of that burst, empty when the quota ran out, would have accepted and
- * refused exactly those sends: bisection gives the lowest rate that accepts every accepted send
- * and the highest that refuses every refused one. The pace sits between them; each refusal lowers
+ * so far show how many the API lets through at once: its burst (at least one more than any quota
+ * an answer reported left). From then on every send is kept: when it went, and whether it was
+ * accepted. The rate is the one at which a token bucket of that burst, holding less than one token
+ * when the quota ran out, would have accepted and refused exactly those sends: bisection gives the
+ * lowest rate that accepts every accepted send and the highest that refuses every refused one.
+ * (The quota each answer reports is not replayed: a few ms of timing noise make it fit no bucket
+ * exactly, and a bucket would then be taken for a fixed window.) The pace sits between them; each refusal lowers
  * the upper bound and each send accepted at a higher pace raises the lower one, so the pace closes
  * in on the rate. Until a refusal gives an upper bound, the pace rises quickly from the lower one.
  * When no bucket explains the sends (a fixed window, say), the pace follows the rate of accepted
@@ -105,11 +105,6 @@ export class PaceLearner {
 		return this.burst === undefined || !this.bucketLike;
 	}
 
-	/** The rate's bounds as learnt so far, requests a second (for tests and tuning). */
-	get rateBounds(): { low: number; high?: number } {
-		return { low: this.low, high: this.high };
-	}
-
 	/** The requests a second the node paces itself to, if it does. */
 	get paceRps(): number | undefined {
 		return this.pace;
@@ -147,7 +142,7 @@ export class PaceLearner {
 		if (remaining !== undefined) this.burst = Math.max(this.burst, remaining + 1);
 		// Sent before the quota ran out: part of the burst, not of what is learnt from.
 		if (sentAt < this.start) return;
-		this.history.push({ at: sentAt, accepted: true, remaining });
+		this.history.push({ at: sentAt, accepted: true });
 		this.acceptedSinceStart += 1;
 		this.acceptedSinceRefusal += 1;
 		this.lastAcceptedAt = Math.max(this.lastAcceptedAt, sentAt);
@@ -251,9 +246,8 @@ export class PaceLearner {
 
 	/**
 	 * Replays the sends against a token bucket of the burst that refills at `rate` and held
-	 * `initialTokens` when the quota first ran out: `tooSlow` if it would have refused an accepted send (or held
-	 * less than the quota that send reported left), `tooFast` if it would have accepted a refused
-	 * one (or held more than reported).
+	 * `initialTokens` when the quota first ran out: `tooSlow` if it would have refused an accepted
+	 * send, `tooFast` if it would have accepted a refused one.
 	 */
 	private replay(rate: number, initialTokens: number): { tooSlow: boolean; tooFast: boolean } {
 		const burst = this.burst!;

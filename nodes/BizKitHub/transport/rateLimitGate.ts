@@ -22,16 +22,20 @@ export interface GateOptions {
 
 /**
  * Shared by all requests of one run: keeps them under the key's rate limit.
- * - It counts down the quota the last answer reported (X-RateLimit-Remaining), less the requests
- *   still out, as requests go out. Before the first answer the quota is unknown and not limited.
- * - With no quota left, a request waits for the answers still out; with none out, one goes.
- * - An answer with no quota left pauses new requests until X-RateLimit-Reset; a 429 pauses them
- *   for Retry-After (or until the reset). A 429 whose wait is missing, zero, negative or already
- *   over backs off exponentially instead, so a server that says "retry now" is not hammered; 429s
- *   for requests that were sent before the previous 429 came back count as one.
- * - It learns the rate the API sustains (see PaceLearner) and, once it knows it, spaces request
- *   starts to stay just under it: the quota running out then no longer stops everything for a
- *   whole Retry-After; only the refused request waits it out.
+ * - Until the quota first runs out (and again if the limiter turns out to be a fixed window), it
+ *   counts down the quota the last answer reported (X-RateLimit-Remaining), less the requests
+ *   still out. Before the first answer the quota is unknown and not limited. With no quota left,
+ *   a request waits for the answers still out; with none out, one goes.
+ * - While the rate is unknown, the quota running out (a 429, or an answer with none left) pauses
+ *   new requests for the wait the API gives (Retry-After, or until X-RateLimit-Reset). The API
+ *   gives it in whole seconds, rounded up: the pause ends at the start of the last second, which
+ *   one request at a time probes (1/8, 1/4, 1/2 and all of it in); the first accepted ends it.
+ *   A 429 whose wait is missing, zero, negative or already over backs off exponentially instead,
+ *   so a server that says "retry now" is not hammered; 429s for requests that were sent before
+ *   the previous 429 came back count as one.
+ * - It learns the rate the API sustains (see PaceLearner) and spaces request starts by it: the
+ *   quota running out then stops no one; the refused request waits the whole seconds before its
+ *   Retry-After's last, then its turn.
  * A pause longer than `maxWaitMs` is not waited: the caller is told. Once the execution is
  * stopped, every wait ends and the answer is 'stopped'.
  */
