@@ -20,6 +20,7 @@ const { N8N_VERSION, NODE_VERSION, ROOT, ensureN8n, log } = require('../scripts/
 const { growthChart } = require('./lib/chart');
 const { runJobs } = require('./lib/harness');
 const {
+	CEILING_PACKAGE,
 	LIMITERS,
 	bizKitHubNode,
 	ceilingNode,
@@ -48,7 +49,6 @@ const SIZES = {
 
 /** Installs the bench's test-only package (bench/ceiling-node) next to the package under test. */
 function installCeilingPackage(/** @type {string} */ userFolder) {
-	const { CEILING_PACKAGE } = require('./lib/jobs');
 	const nodes = path.join(userFolder, '.n8n', 'nodes');
 	fs.cpSync(
 		path.join(__dirname, 'ceiling-node'),

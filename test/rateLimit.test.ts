@@ -108,6 +108,15 @@ function fakeTime() {
 	return { time, clock, sleeper };
 }
 
+/** Asks the gate for `count` requests and says which it let go before any answer came back. */
+async function ticketsWithoutAnswers(gate: RateLimitGate, count: number): Promise<unknown[]> {
+	const tickets: unknown[] = [];
+	for (let request = 0; request < count; request++)
+		void gate.acquire().then((ticket) => tickets.push(ticket));
+	await settled();
+	return tickets;
+}
+
 describe('the rate-limit gate', () => {
 	test('before any answer the quota is unknown: requests go out freely', async () => {
 		const { clock, sleeper } = fakeTime();
@@ -165,10 +174,7 @@ describe('the rate-limit gate', () => {
 		expect(time.now).toBe(2000);
 		// Never later than the first Retry-After said, and once one is accepted, the others go.
 		gate.record({}, false, time.now);
-		const tickets: unknown[] = [];
-		for (let request = 0; request < 3; request++) void gate.acquire().then((t) => tickets.push(t));
-		await settled();
-		expect(tickets).toEqual(['go', 'go', 'go']);
+		expect(await ticketsWithoutAnswers(gate, 3)).toEqual(['go', 'go', 'go']);
 	});
 
 	test('an API that reports no quota: after a 429 and an accepted answer, requests go out together again', async () => {
@@ -179,10 +185,7 @@ describe('the rate-limit gate', () => {
 		expect(await gate.acquire()).toBe('go');
 		gate.record({}, false);
 		// Three more, none answered yet: with the quota taken as 0 since the 429, only one would go.
-		const tickets: unknown[] = [];
-		for (let request = 0; request < 3; request++) void gate.acquire().then((t) => tickets.push(t));
-		await settled();
-		expect(tickets).toEqual(['go', 'go', 'go']);
+		expect(await ticketsWithoutAnswers(gate, 3)).toEqual(['go', 'go', 'go']);
 	});
 
 	test('a wait longer than the maximum is not done but reported', async () => {

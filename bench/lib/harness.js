@@ -92,9 +92,9 @@ function workflowOf(/** @type {string} */ id, /** @type {Array<[Job, object]>} *
 
 /** What one job's node did in a printed run, and what its sandbox saw. */
 function resultOf(/** @type {Job} */ job, /** @type {any} */ run, /** @type {any} */ sandbox) {
+	const registrations = sandbox.registrations();
 	const registered = new Set(
-		sandbox
-			.registrations()
+		registrations
 			.filter((/** @type {any} */ request) => request.outcome === 'success')
 			.map((/** @type {any} */ request) => request.body.email),
 	);
@@ -102,7 +102,7 @@ function resultOf(/** @type {Job} */ job, /** @type {any} */ run, /** @type {any
 		ms: n8n.nodeExecutionTime(run, nodeName(job)),
 		outputs: n8n.nodeOutputs(run, nodeName(job)),
 		registered: registered.size,
-		requests: sandbox.registrations().length,
+		requests: registrations.length,
 		rateLimited: sandbox.stats.rateLimited,
 		failedRun: Boolean(run.data.resultData.error),
 		maxInFlight: sandbox.stats.maxInFlight,

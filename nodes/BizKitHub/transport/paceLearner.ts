@@ -37,9 +37,9 @@ interface Send {
  * when the quota ran out, would have accepted and refused exactly those sends: bisection gives the
  * lowest rate that accepts every accepted send and the highest that refuses every refused one.
  * (The quota each answer reports is not replayed: a few ms of timing noise make it fit no bucket
- * exactly, and a bucket would then be taken for a fixed window.) The pace sits between them; each refusal lowers
- * the upper bound and each send accepted at a higher pace raises the lower one, so the pace closes
- * in on the rate. Until a refusal gives an upper bound, the pace rises quickly from the lower one.
+ * exactly, and a bucket would then be taken for a fixed window.) The pace sits between them; each
+ * refusal lowers the upper bound and each send accepted at a higher pace raises the lower one, so
+ * the pace closes in on the rate. Until a refusal gives an upper bound, the pace rises quickly from the lower one.
  * When no bucket explains the sends (a fixed window, say), the pace follows the rate of accepted
  * sends since the quota first ran out, creeping up and slowing down at each round of refusals.
  */
@@ -231,7 +231,6 @@ export class PaceLearner {
 		} else if (this.lastRefusalAt === now) {
 			// Refused while rising: back to the step before, and no higher until accepted again.
 			this.pace = Math.max((this.pace ?? 0) / RAMP_FACTOR, this.low);
-			this.lastRaiseAt = now;
 		} else {
 			this.pace = Math.max(this.pace ?? 0, this.low);
 		}

@@ -201,7 +201,7 @@ export class RateLimitGate {
 			if (info.remaining === undefined) this.budget = Number.POSITIVE_INFINITY;
 			else {
 				this.budget = Math.max(0, info.remaining - this.inFlight);
-				// Once the rate is learnt, the pace handles a quota at 0 (a token bucket shows 0 most of
+				// Once a token bucket is known, the pace handles a quota at 0 (a bucket shows 0 most of
 				// the time when paced right at its rate); a refusal would then tell the pace is too fast.
 				if (
 					info.remaining <= 0 &&
@@ -211,8 +211,9 @@ export class RateLimitGate {
 				) {
 					this.lastQuotaOutAt = now;
 					this.pace.quotaRanOut(now, info.resetAtMs - now);
-					// A fixed window's reset is when it really resets: nothing to probe.
-					if (this.pace.knowsBurst && this.pace.followsReportedQuota)
+					// (The quota has now run out once.) A fixed window's reset is when it really resets:
+					// nothing to probe. Otherwise the reset is whole seconds, rounded up.
+					if (this.pace.followsReportedQuota)
 						this.pausedUntil = Math.max(this.pausedUntil, info.resetAtMs);
 					else this.pauseToProbe(now, info.resetAtMs - now);
 				}
