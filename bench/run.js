@@ -208,6 +208,7 @@ async function profiles(/** @type {any} */ context) {
 }
 
 /** The limiters simulated besides those run in n8n: slower rates, as the API's hourly plans have. */
+/** @type {import("./lib/limiterSimulation").LimiterVariant[]} */
 const SIMULATED = [
 	...LIMITERS,
 	{ kind: 'bucket', headers: false, limit: 100, burst: 10 },
@@ -222,8 +223,8 @@ const SIMULATED = [
  */
 async function simulations() {
 	const node = {
-		RateLimitGate: require('../dist/nodes/BizKitHub/transport/rateLimitGate').RateLimitGate,
-		readRateLimit: require('../dist/nodes/BizKitHub/transport/rateLimitHeaders').readRateLimit,
+		RateLimitGate: require('../dist/nodes/BizKitHub/sending/rateLimitGate').RateLimitGate,
+		readRateLimit: require('../dist/nodes/BizKitHub/sending/rateLimitHeaders').readRateLimit,
 	};
 	const rows = [];
 	for (const limiter of SIMULATED) {

@@ -8,8 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { ApplicationError } from 'n8n-workflow';
 
-import { API_KEY_FORMAT_MESSAGE, isWellFormedApiKey } from '../nodes/BizKitHub/apiKey';
-import { DEFAULT_BASE_URL } from '../nodes/BizKitHub/baseUrl';
+import {
+	API_KEY_FORMAT_MESSAGE,
+	API_KEY_QUERY_PARAMETER,
+	DEFAULT_BASE_URL,
+	PING_PATH,
+	isWellFormedApiKey,
+} from '../nodes/BizKitHub/api/contract';
 
 export class BizKitHubApi implements ICredentialType {
 	name = 'bizKitHubApi';
@@ -56,14 +61,17 @@ export class BizKitHubApi implements ICredentialType {
 		if (!isWellFormedApiKey(apiKey)) {
 			throw new ApplicationError(API_KEY_FORMAT_MESSAGE, { level: 'warning' });
 		}
-		return { ...requestOptions, qs: { ...(requestOptions.qs ?? {}), apiKey } };
+		return {
+			...requestOptions,
+			qs: { ...(requestOptions.qs ?? {}), [API_KEY_QUERY_PARAMETER]: apiKey },
+		};
 	}
 
 	test: ICredentialTestRequest = {
 		request: {
 			// An emptied Base URL means the default host, as it does in the node.
 			baseURL: `={{ String($credentials.baseUrl || '').trim() || '${DEFAULT_BASE_URL}' }}`,
-			url: '/api/v1/ping/',
+			url: PING_PATH,
 			method: 'GET',
 		},
 		rules: [

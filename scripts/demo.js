@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // `npm run demo`: builds the package, starts the sandbox, installs the package into a fresh n8n
@@ -45,7 +46,7 @@ function firstAddresses(items, count = 3) {
 
 async function main() {
 	build();
-	const { OUTPUT_NAMES } = require('../dist/nodes/BizKitHub/outputs');
+	const { OUTPUT_NAMES } = require('../dist/nodes/BizKitHub/actions/customer/registerAccount/outputs');
 	const runtime = await ensureN8n();
 	const sandbox = await startSandbox({ customers: DEMO_CUSTOMERS });
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-demo-'));

@@ -6,10 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { executeRegisterAccount } from './actions/registerAccount';
-import { nodeProperties } from './description';
-import { getApiFields } from './methods/resourceMapping';
-import { OUTPUT_NAMES } from './outputs';
+import { nodeOutputs, nodeProperties } from './actions/nodeDescription';
+import { router } from './actions/router';
+import { resourceMapping } from './methods';
 
 export class BizKitHub implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,15 +22,14 @@ export class BizKitHub implements INodeType {
 		defaults: { name: 'BizKitHub' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: OUTPUT_NAMES.map(() => NodeConnectionTypes.Main),
-		outputNames: [...OUTPUT_NAMES],
+		outputs: nodeOutputs,
 		credentials: [{ name: 'bizKitHubApi', required: true }],
 		properties: nodeProperties,
 	};
 
-	methods = { resourceMapping: { getApiFields } };
+	methods = { resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeRegisterAccount.call(this);
+		return await router.call(this);
 	}
 }

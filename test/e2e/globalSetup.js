@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // Before the end-to-end tests: build the package and make sure n8n and Node 24 are in .cache

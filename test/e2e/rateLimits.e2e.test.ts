@@ -9,6 +9,7 @@ import {
 	bizKitHubWorkflow,
 	literalItems,
 } from '../../scripts/lib/workflows';
+import { SUCCESS } from '../helpers/outputs';
 import { createInstance, nodeOutputs } from './helpers/n8nInstance';
 
 let limited: Awaited<ReturnType<typeof startSandbox>>;
@@ -53,7 +54,7 @@ const outputsOf = async (id: string) =>
 
 test('60 items under a limit of 20 a second with a burst of 5: all registered, none lost, default options', async () => {
 	const outputs = await outputsOf('e2eRateLimited01');
-	expect(outputs[0].map((item) => (item.pairedItem as { item: number }).item)).toEqual(
+	expect(outputs[SUCCESS].map((item) => (item.pairedItem as { item: number }).item)).toEqual(
 		SIXTY.map((_, index) => index),
 	);
 	const registered = new Set(
@@ -63,7 +64,7 @@ test('60 items under a limit of 20 a second with a burst of 5: all registered, n
 			.map((request) => request.body.email),
 	);
 	expect(registered.size).toBe(60);
-	const attempts = outputs[0].reduce((sum, item) => sum + (item.json.attempts as number), 0);
+	const attempts = outputs[SUCCESS].reduce((sum, item) => sum + (item.json.attempts as number), 0);
 	expect(attempts).toBe(
 		limited.registrations().filter((request) => request.body.email.startsWith('limited')).length,
 	);
@@ -71,7 +72,7 @@ test('60 items under a limit of 20 a second with a burst of 5: all registered, n
 
 test('failures before an answer are sent again, and the items say how many attempts they took', async () => {
 	const outputs = await outputsOf('e2eRetries000001');
-	expect(outputs[0].map((item) => [item.json.email, item.json.attempts])).toEqual([
+	expect(outputs[SUCCESS].map((item) => [item.json.email, item.json.attempts])).toEqual([
 		['cut+hangup2@example.com', 3],
 		['busy+busy1@example.com', 2],
 	]);

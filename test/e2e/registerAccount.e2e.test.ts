@@ -8,6 +8,7 @@ import { DEMO_CUSTOMERS } from '../../sandbox/demoCustomers';
 import { EXAMPLE_FILES, startSandbox } from '../../sandbox/server';
 import { exampleWorkflow } from '../../scripts/lib/examples';
 import { sandboxCredential } from '../../scripts/lib/sandboxCredential';
+import { E001, E002, E003, E004, ERROR_OUTPUT, INVALID, SUCCESS } from '../helpers/outputs';
 import { createInstance, nodeOutputs } from './helpers/n8nInstance';
 import {
 	BIZKITHUB_NODE as NODE_NAME,
@@ -21,7 +22,6 @@ import {
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 type Instance = Awaited<ReturnType<typeof createInstance>>;
 
-const [SUCCESS, E001, E002, E003, E004, INVALID, ERROR_OUTPUT] = [0, 1, 2, 3, 4, 5, 6];
 const CREDENTIAL = {
 	good: 'sandboxDevKey001',
 	unknown: 'unknownKey000001',
@@ -350,7 +350,9 @@ test('a server that is down: connection refused, on the error output', async () 
 test('1,000 mixed items: none lost, each on the output of its kind', async () => {
 	const { outputs, run } = await execute('e2eThousandItems');
 	expect(nodeOutputs(run, INPUT_NODE)[0]).toHaveLength(1000);
-	expect(outputs.slice(0, 6).map((items) => items.length)).toEqual([375, 125, 125, 125, 125, 125]);
+	expect(outputs.slice(SUCCESS, ERROR_OUTPUT).map((items) => items.length)).toEqual([
+		375, 125, 125, 125, 125, 125,
+	]);
 	const indexes = outputs.flatMap(paired).sort((a, b) => a - b);
 	expect(indexes).toEqual(Array.from({ length: 1000 }, (_, index) => index));
 	expect(outputs[E002].every((item) => /\+e002@/.test(String(item.json.email)))).toBe(true);

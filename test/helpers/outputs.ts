@@ -1,10 +1,19 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { INVALID_OUTPUT, OUTPUT_NAMES, SUCCESS_OUTPUT } from '../../nodes/BizKitHub/outputs';
+import {
+	INVALID_OUTPUT,
+	OUTPUT_NAMES,
+	SUCCESS_OUTPUT,
+	outputOfErrorCode,
+} from '../../nodes/BizKitHub/actions/customer/registerAccount/outputs';
 import type { RunResult } from './runWorkflow';
 
 /** Output indexes as the node lays them out; n8n's Error output comes after the six. */
 export const SUCCESS = SUCCESS_OUTPUT;
+export const E001 = outputOfErrorCode('E001');
+export const E002 = outputOfErrorCode('E002');
+export const E003 = outputOfErrorCode('E003');
+export const E004 = outputOfErrorCode('E004');
 export const INVALID = INVALID_OUTPUT;
 export const ERROR_OUTPUT = OUTPUT_NAMES.length;
 

@@ -8,7 +8,7 @@ import type {
 	IRun,
 	IWorkflowBase,
 } from 'n8n-workflow';
-import { createRunExecutionData, sleep, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, NodeHelpers, sleep, Workflow } from 'n8n-workflow';
 
 import { BizKitHubApi } from '../../credentials/BizKitHubApi.credentials';
 import { BizKitHub } from '../../nodes/BizKitHub/BizKitHub.node';
@@ -37,6 +37,25 @@ class TestNodeTypes implements INodeTypes {
 	getKnownTypes() {
 		return {};
 	}
+}
+
+/**
+ * The BizKitHub node's outputs as n8n works them out for a node with these parameters (the editor
+ * and the engine both read them this way: defaults filled in, the outputs expression evaluated).
+ */
+export function outputsFor(parameters: INodeParameters) {
+	const nodeTypes = new TestNodeTypes();
+	const node = {
+		id: 'bizkithub',
+		name: NODE_NAME,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters,
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const stored = workflow.getNode(NODE_NAME)!;
+	return NodeHelpers.getNodeOutputs(workflow, stored, nodeTypes.getByName(NODE_TYPE).description);
 }
 
 export interface RunOptions {

@@ -1,11 +1,11 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
-import { API_FIELDS } from '../apiFields';
+import { MAPPED_FIELDS } from '../actions/customer/registerAccount/fields';
 
-/** The mapping form's fields: the 21 body fields of register-account, from their static description. */
+/** Register Account's mapping form: the 21 body fields of register-account, from their static description. */
 export async function getApiFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	return {
-		fields: API_FIELDS.map((field) => ({
+		fields: MAPPED_FIELDS.map((field) => ({
 			id: field.id,
 			displayName: field.displayName,
 			required: field.required,

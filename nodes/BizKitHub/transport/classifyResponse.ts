@@ -1,4 +1,4 @@
-import { API_ERROR_CODES, type ApiErrorCode } from '../outputs';
+import { API_ERROR_CODES, type ApiErrorCode } from '../api/contract';
 import { redactSecrets } from './redact';
 
 /** What an answer of register-account means for the item that was sent. */

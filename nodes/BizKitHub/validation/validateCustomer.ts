@@ -1,14 +1,8 @@
 import { z } from 'zod/v4';
 
-import { API_FIELDS } from '../apiFields';
+import { REGISTER_ACCOUNT_FIELDS, type RegisterAccountBody } from '../api/contract';
 import { callingCodeOf } from './countries';
 import { fieldSchemas, type FieldSchemaOptions } from './fieldSchemas';
-
-/** The JSON body of POST /api/v1/customer/register-account after normalization. */
-export type RegisterAccountBody = { email: string; password: string } & Record<
-	string,
-	string | boolean | string[]
->;
 
 export interface ValidationIssue {
 	field: string;
@@ -19,8 +13,8 @@ export type ValidationResult =
 	| { valid: true; body: RegisterAccountBody }
 	| { valid: false; issues: ValidationIssue[] };
 
-const REQUIRED_FIELDS = new Set(
-	API_FIELDS.filter((field) => field.required).map((field) => field.id),
+const REQUIRED_FIELDS: ReadonlySet<string> = new Set(
+	REGISTER_ACCOUNT_FIELDS.filter((field) => field.required).map((field) => field.id),
 );
 
 function isEmpty(value: unknown): boolean {
@@ -32,7 +26,7 @@ function isEmpty(value: unknown): boolean {
 /** Keeps the fields that carry a value; an empty required field is reported, an empty optional one dropped. */
 function presentFields(record: Record<string, unknown>, issues: ValidationIssue[]) {
 	const present: Record<string, unknown> = {};
-	for (const field of API_FIELDS) {
+	for (const field of REGISTER_ACCOUNT_FIELDS) {
 		const value = record[field.id];
 		// A password of spaces is a password: only a truly empty one is missing.
 		const missing =
@@ -73,8 +67,8 @@ function schemaFor(options: FieldSchemaOptions) {
 }
 
 /**
- * Checks and normalizes one customer record (API field name to value) as interface.md's
- * validation table says, reporting every problem of the record, not only the first.
+ * Checks and normalizes one customer record (API field name to value) by the rules of each field
+ * (fieldSchemas.ts), reporting every problem of the record, not only the first.
  */
 export function validateCustomer(
 	record: Record<string, unknown>,
@@ -97,7 +91,9 @@ export function validateCustomer(
 	return { valid: true, body: parsed.data as RegisterAccountBody };
 }
 
-const FIELD_ORDER = new Map(API_FIELDS.map((field, index) => [field.id, index]));
+const FIELD_ORDER: ReadonlyMap<string, number> = new Map(
+	REGISTER_ACCOUNT_FIELDS.map((field, index) => [field.id, index]),
+);
 
 function sortByFieldOrder(issues: ValidationIssue[]): ValidationIssue[] {
 	return [...issues].sort(

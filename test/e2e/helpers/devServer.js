@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // Starts what `npm run dev` starts (n8n with the package, the sandbox), on free ports and in a
@@ -16,7 +17,7 @@ function freePort() {
 		const server = net.createServer();
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 			server.close(() => resolve(port));
 		});
 	});

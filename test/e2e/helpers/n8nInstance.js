@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // One real n8n (from .cache, on Node 24) for a test file: a fresh user folder with this package

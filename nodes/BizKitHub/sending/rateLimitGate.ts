@@ -1,0 +1,227 @@
+import { PaceLearner } from './paceLearner';
+import type { RateLimitInfo } from './rateLimitHeaders';
+import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffMs } from './retryPolicy';
+import { stoppableSleep, whenStopped, type Clock, type Sleeper } from './waits';
+
+/** Where in the last second of a stated wait requests try again, one at a time. */
+const PROBE_STEPS = [1 / 8, 1 / 4, 1 / 2, 1];
+
+/** Said by the gate instead of a go when the API asks for a longer wait than the user allows. */
+export interface WaitTooLong {
+	waitMs: number;
+}
+
+export interface GateOptions {
+	/** n8n's cancel signal for the execution: every wait ends at once, and nothing more goes. */
+	signal?: AbortSignal;
+	/** Backoff after a 429 that gives no usable wait (none, zero, negative, or in the past). */
+	backoffBaseMs?: number;
+	backoffCapMs?: number;
+	random?: () => number;
+}
+
+/**
+ * Shared by all requests of one run: keeps them under the key's rate limit.
+ * - Until the quota first runs out (and again if the limiter turns out to be a fixed window), it
+ *   counts down the quota the last answer reported (X-RateLimit-Remaining), less the requests
+ *   still out. Before the first answer the quota is unknown and not limited. With no quota left,
+ *   a request waits for the answers still out; with none out, one goes.
+ * - While the rate is unknown, the quota running out (a 429, or an answer with none left) pauses
+ *   new requests for the wait the API gives (Retry-After, or until X-RateLimit-Reset). The API
+ *   gives it in whole seconds, rounded up: the pause ends at the start of the last second, which
+ *   one request at a time probes (1/8, 1/4, 1/2 and all of it in); the first accepted ends it.
+ *   A 429 whose wait is missing, zero, negative or already over backs off exponentially instead,
+ *   so a server that says "retry now" is not hammered; 429s for requests that were sent before
+ *   the previous 429 came back count as one.
+ * - It learns the rate the API sustains (see PaceLearner) and spaces request starts by it: the
+ *   quota running out then stops no one; the refused request waits the whole seconds before its
+ *   Retry-After's last, then its turn.
+ * A pause longer than `maxWaitMs` is not waited: the caller is told. Once the execution is
+ * stopped, every wait ends and the answer is 'stopped'.
+ */
+export class RateLimitGate {
+	private pausedUntil = 0;
+
+	private budget = Number.POSITIVE_INFINITY;
+
+	private inFlight = 0;
+
+	/** 429 answers in a row (one per round of requests), for the backoff. */
+	private rateLimitedRounds = 0;
+
+	private lastRateLimitedAt = Number.NEGATIVE_INFINITY;
+
+	/** When the quota was last seen running out (a 429, or none remaining). */
+	private lastQuotaOutAt = Number.NEGATIVE_INFINITY;
+
+	private nextStartAt = 0;
+
+	/** The second in which the API's last stated wait ends, while it is being probed. */
+	private probe?: { since: number; lastSecondAt: number; deadline: number };
+
+	readonly pace = new PaceLearner();
+
+	private answered: Promise<void> = Promise.resolve();
+
+	private announceAnswer: () => void = () => {};
+
+	private readonly stopped: Promise<void>;
+
+	private readonly sleep: Sleeper;
+
+	private readonly options: Required<Omit<GateOptions, 'signal'>> & { signal?: AbortSignal };
+
+	constructor(
+		private readonly maxWaitMs: number,
+		private readonly now: Clock = Date.now,
+		wait?: Sleeper,
+		options: GateOptions = {},
+	) {
+		this.options = {
+			backoffBaseMs: BACKOFF_BASE_MS,
+			backoffCapMs: BACKOFF_CAP_MS,
+			random: Math.random,
+			...options,
+		};
+		this.sleep = wait ?? stoppableSleep(options.signal);
+		this.stopped = whenStopped(options.signal);
+		this.resetAnswerSignal();
+	}
+
+	/**
+	 * Pauses new requests for a wait the API gave in whole seconds: until the start of its last
+	 * second, then one request at a time tries 1/8, 1/4, 1/2 and all of that second in. A refused
+	 * try comes back here, and the next try is the next step of the same second.
+	 */
+	private pauseToProbe(now: number, statedWaitMs: number): void {
+		if (!this.probe || now >= this.probe.deadline) {
+			this.probe = {
+				since: now,
+				lastSecondAt: now + Math.max(0, statedWaitMs - 1000),
+				deadline: now + statedWaitMs,
+			};
+		}
+		const { lastSecondAt, deadline } = this.probe;
+		const next = PROBE_STEPS.map((step) => lastSecondAt + step * (deadline - lastSecondAt)).find(
+			(at) => at > now,
+		);
+		this.pausedUntil = Math.max(this.pausedUntil, next ?? deadline);
+	}
+
+	private resetAnswerSignal(): void {
+		this.answered = new Promise((resolve) => (this.announceAnswer = resolve));
+	}
+
+	private get isStopped(): boolean {
+		return this.options.signal?.aborted === true;
+	}
+
+	/** Waits until a request may go out, and counts it as out. Or says the wait would be too long. */
+	async acquire(): Promise<'go' | 'stopped' | WaitTooLong> {
+		for (;;) {
+			if (this.isStopped) return 'stopped';
+			const waitMs = this.pausedUntil - this.now();
+			if (waitMs > 0) {
+				if (waitMs > this.maxWaitMs) return { waitMs };
+				await this.sleep(waitMs);
+				continue;
+			}
+			// While the end of a wait is probed for, the probe steps space the requests, not the pace.
+			const pacedWaitMs = this.probe ? 0 : this.nextStartAt - this.now();
+			if (pacedWaitMs > 0) {
+				await this.sleep(pacedWaitMs);
+				continue;
+			}
+			const mayGo = this.probe
+				? this.inFlight === 0
+				: this.budget >= 1 || this.inFlight === 0 || !this.pace.followsReportedQuota;
+			if (mayGo) {
+				this.budget -= 1;
+				this.inFlight += 1;
+				const now = this.now();
+				const spacingMs = this.pace.spacingMs(now);
+				// A probe counts as the latest start: the pace takes over from it once one is accepted.
+				this.nextStartAt = this.probe ? now : Math.max(now, this.nextStartAt) + spacingMs;
+				return 'go';
+			}
+			await Promise.race([this.answered, this.stopped]);
+		}
+	}
+
+	/**
+	 * Takes in what the answer to a request from `acquire` said about the limit. `sentAt` (on the
+	 * gate's clock) tells a 429 of a new round from one of a round already counted. Returns how long
+	 * the refused request itself must wait before it is sent again, when the others go on.
+	 */
+	record(info: RateLimitInfo, rateLimited: boolean, sentAt = this.now()): { itemWaitMs?: number } {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		const now = this.now();
+		const newRound = sentAt >= this.lastQuotaOutAt;
+		let itemWaitMs: number | undefined;
+		if (rateLimited) {
+			this.budget = 0;
+			if (sentAt >= this.lastRateLimitedAt) this.rateLimitedRounds += 1;
+			this.lastRateLimitedAt = now;
+			const statedWaitMs =
+				info.retryAfterMs !== undefined
+					? info.retryAfterMs
+					: info.resetAtMs !== undefined
+						? info.resetAtMs - now
+						: undefined;
+			if (statedWaitMs !== undefined && statedWaitMs > 0) {
+				const decision = this.pace.quotaRanOut(now, statedWaitMs, sentAt, this.probe !== undefined);
+				if (newRound) this.lastQuotaOutAt = now;
+				// Waits come in whole seconds, rounded up: the API's real wait ends somewhere in the last
+				// one. At the learnt pace the refused request waits out the whole seconds before it and
+				// then goes at its turn; while the rate is unknown, everyone waits and probes that second.
+				if (decision === 'pace') itemWaitMs = Math.max(0, statedWaitMs - 1000);
+				else if (newRound || this.probe) this.pauseToProbe(now, statedWaitMs);
+			} else {
+				// No usable wait: back off, whether the rate is known or not.
+				const waitMs = backoffMs(
+					this.rateLimitedRounds,
+					this.options.backoffBaseMs,
+					this.options.backoffCapMs,
+					this.options.random,
+				);
+				this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
+			}
+		} else {
+			this.rateLimitedRounds = 0;
+			this.pace.accepted(sentAt, info.remaining);
+			if (this.probe && sentAt > this.probe.since) {
+				// The wait is over: the pace takes over from the probe. (Answers to requests sent before
+				// the wait began say nothing of its end.)
+				this.probe = undefined;
+				this.nextStartAt = sentAt + this.pace.spacingMs(now);
+			}
+			// An API that does not report its quota left: accepted means there was some; the pace and
+			// the next 429 say the rest. (Kept at 0 from the last 429, it would hold the run to one
+			// request at a time.)
+			if (info.remaining === undefined) this.budget = Number.POSITIVE_INFINITY;
+			else {
+				this.budget = Math.max(0, info.remaining - this.inFlight);
+				// Once a token bucket is known, the pace handles a quota at 0 (a bucket shows 0 most of
+				// the time when paced right at its rate); a refusal would then tell the pace is too fast.
+				if (
+					info.remaining <= 0 &&
+					info.resetAtMs !== undefined &&
+					newRound &&
+					this.pace.followsReportedQuota
+				) {
+					this.lastQuotaOutAt = now;
+					this.pace.quotaRanOut(now, info.resetAtMs - now);
+					// (The quota has now run out once.) A fixed window's reset is when it really resets:
+					// nothing to probe. Otherwise the reset is whole seconds, rounded up.
+					if (this.pace.followsReportedQuota)
+						this.pausedUntil = Math.max(this.pausedUntil, info.resetAtMs);
+					else this.pauseToProbe(now, info.resetAtMs - now);
+				}
+			}
+		}
+		const announce = this.announceAnswer;
+		this.resetAnswerSignal();
+		announce();
+		return { itemWaitMs };
+	}
+}

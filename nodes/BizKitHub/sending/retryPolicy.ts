@@ -1,0 +1,71 @@
+import type { ApiErrorCode } from '../api/contract';
+import type { NoAnswer } from '../transport/apiRequest';
+import type { RegisterOutcome } from '../transport/classifyResponse';
+
+/**
+ * The node's whole retry policy: what is sent again, how long to wait before, how many rate-limit
+ * refusals an item may take, and which answers an earlier attempt of the same run may have caused.
+ * The rate-limit gate (rateLimitGate.ts) and the retry loop (sendWithRetries.ts) follow it.
+ */
+
+/** Backoff after a failure before any answer, and after a 429 that gives no usable wait. */
+export const BACKOFF_BASE_MS = 500;
+export const BACKOFF_CAP_MS = 10000;
+
+/** 429 answers one item may get before it fails; the waits they impose are bounded too. */
+export const MAX_RATE_LIMITED_ANSWERS = 50;
+
+export interface Retryability {
+	retry: boolean;
+	/** Whether the failed attempt may have reached BizKitHub (and so may have registered the address). */
+	mayHaveReached: boolean;
+}
+
+const RETRIED_STATUSES = new Set([502, 503, 504]);
+
+/** Ends that are not tried again: the whole answer came but was too large, or the run was stopped. */
+const FINAL_CAUSES = new Set(['TOO_LARGE', 'STOPPED']);
+
+/**
+ * Which failures are worth another attempt: those where no answer of BizKitHub came back
+ * (refused or reset connections, timeouts) and gateway errors (502, 503, 504). An answer of
+ * BizKitHub itself, a 200 above all, is never retried, nor one too large to read; a 429 is the
+ * rate limiter's business; after Stop nothing is tried again.
+ */
+export function retryability(outcome: RegisterOutcome | NoAnswer): Retryability {
+	if (outcome.kind !== 'failed') return { retry: false, mayHaveReached: false };
+	if (outcome.httpCode === undefined) {
+		const cause = 'cause' in outcome ? outcome.cause : undefined;
+		// A refused connection never carried the request; anything else may have.
+		return {
+			retry: !FINAL_CAUSES.has(cause ?? ''),
+			mayHaveReached: cause !== 'ECONNREFUSED',
+		};
+	}
+	return { retry: RETRIED_STATUSES.has(outcome.httpCode), mayHaveReached: true };
+}
+
+/** Exponential backoff with jitter: a random wait between half and all of `base * 2^(retry - 1)`, capped. */
+export function backoffMs(
+	retry: number,
+	baseMs: number,
+	capMs: number,
+	random: () => number = Math.random,
+): number {
+	const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
+	return Math.round(ceiling * (0.5 + random() / 2));
+}
+
+/** Refusals that a registration of this very run, on an attempt that seemed to fail, could cause. */
+const CODES_AN_EARLIER_ATTEMPT_COULD_CAUSE = new Set<ApiErrorCode>(['E002', 'E004']);
+
+/**
+ * Whether a refusal may be the run's own doing: an earlier attempt for the item may have reached
+ * BizKitHub (and registered the address, or used up its attempts) and the answer is one it causes.
+ */
+export function mayBeCausedByEarlierAttempt(
+	errorCode: ApiErrorCode,
+	earlierAttemptMayHaveReached: boolean,
+): boolean {
+	return earlierAttemptMayHaveReached && CODES_AN_EARLIER_ATTEMPT_COULD_CAUSE.has(errorCode);
+}

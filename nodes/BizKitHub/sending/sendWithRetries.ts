@@ -1,0 +1,121 @@
+import type { Attempt, NoAnswer } from '../transport/apiRequest';
+import type { RegisterOutcome } from '../transport/classifyResponse';
+import type { RateLimitGate } from './rateLimitGate';
+import { readRateLimit } from './rateLimitHeaders';
+import {
+	BACKOFF_BASE_MS,
+	BACKOFF_CAP_MS,
+	MAX_RATE_LIMITED_ANSWERS,
+	backoffMs,
+	retryability,
+} from './retryPolicy';
+import { stoppableSleep } from './waits';
+
+export interface RetrySettings {
+	/** Attempts per item for failures before BizKitHub answered (and gateway errors). */
+	maxAttempts: number;
+	/** The longest wait a rate limit may impose before the item fails instead. */
+	maxRateLimitWaitMs: number;
+	/** n8n's cancel signal for the execution. */
+	signal?: AbortSignal;
+}
+
+/** A rate limit asked for a wait longer than the user allows. */
+export interface RateLimitWaitTooLong {
+	kind: 'failed';
+	httpCode?: undefined;
+	platformCode: 'RATE_LIMIT_EXCEEDED';
+	message: string;
+}
+
+export interface ItemResult {
+	outcome: RegisterOutcome | NoAnswer | RateLimitWaitTooLong;
+	/** Requests sent for the item, 429 answers included. */
+	attempts: number;
+	/** An earlier attempt failed in a way that may have reached BizKitHub. */
+	earlierAttemptMayHaveReached: boolean;
+}
+
+function waitTooLong(waitMs: number, maxWaitMs: number): RateLimitWaitTooLong {
+	const seconds = (ms: number) => Math.ceil(ms / 1000);
+	return {
+		kind: 'failed',
+		platformCode: 'RATE_LIMIT_EXCEEDED',
+		message: `BizKitHub's rate limit asks to wait ${seconds(waitMs)} s before the next request, longer than the Max Rate-Limit Wait of ${seconds(maxWaitMs)} s`,
+	};
+}
+
+/** The item was not sent (again) because the execution was stopped. */
+function stopped(): NoAnswer {
+	return { kind: 'failed', message: 'not sent: the execution was stopped', cause: 'STOPPED' };
+}
+
+/**
+ * Sends one item's request (`send` makes one attempt): waits for the rate-limit gate, sends, and
+ * tries again after a 429
+ * (the gate waits as the API asks, or backs off) or after a failure that came before any
+ * answer, with backoff. Once the execution is stopped, nothing more is sent and no wait goes on.
+ */
+export async function sendWithRetries(
+	send: () => Promise<Attempt>,
+	settings: RetrySettings,
+	gate: RateLimitGate,
+): Promise<ItemResult> {
+	let attempts = 0;
+	let failedAttempts = 0;
+	let rateLimitedAnswers = 0;
+	let earlierAttemptMayHaveReached = false;
+	const pause = stoppableSleep(settings.signal);
+	const ended = (outcome: ItemResult['outcome']): ItemResult => ({
+		outcome,
+		attempts,
+		earlierAttemptMayHaveReached,
+	});
+	const tooLong = (waitMs: number) => ended(waitTooLong(waitMs, settings.maxRateLimitWaitMs));
+	for (;;) {
+		const ticket = await gate.acquire();
+		if (ticket === 'stopped') return ended(stopped());
+		if (ticket !== 'go') return tooLong(ticket.waitMs);
+		attempts++;
+		const sentAt = Date.now();
+		let attempt: Attempt | undefined;
+		try {
+			attempt = await send();
+		} finally {
+			// The gate counts this request as out until it hears back, whatever happened.
+			if (!attempt) gate.record({}, false);
+		}
+		const { outcome, headers } = attempt;
+		const rateLimited = outcome.kind === 'failed' && outcome.httpCode === 429;
+		const info = readRateLimit(headers, Date.now());
+		const { itemWaitMs } = gate.record(info, rateLimited, sentAt);
+
+		if (rateLimited) {
+			rateLimitedAnswers++;
+			if (info.retryAfterMs !== undefined && info.retryAfterMs > settings.maxRateLimitWaitMs) {
+				return tooLong(info.retryAfterMs);
+			}
+			if (rateLimitedAnswers >= MAX_RATE_LIMITED_ANSWERS) {
+				return ended(outcome);
+			}
+			// The others go on at the learnt pace; this request waits out its Retry-After alone.
+			if (itemWaitMs !== undefined) {
+				if (itemWaitMs > settings.maxRateLimitWaitMs) return tooLong(itemWaitMs);
+				await pause(itemWaitMs);
+			}
+			continue;
+		}
+
+		const { retry, mayHaveReached } = retryability(outcome);
+		if (retry && failedAttempts + 1 < settings.maxAttempts) {
+			failedAttempts++;
+			earlierAttemptMayHaveReached ||= mayHaveReached;
+			await pause(backoffMs(failedAttempts, BACKOFF_BASE_MS, BACKOFF_CAP_MS));
+			if (settings.signal?.aborted) {
+				return ended(outcome);
+			}
+			continue;
+		}
+		return ended(outcome);
+	}
+}

@@ -1,0 +1,110 @@
+import type { Pacer } from './runPool';
+import { stoppableSleep, type Clock, type Sleeper } from './waits';
+
+const preciseClock: Clock = () => performance.now();
+
+/**
+ * How many starts may go at once after a pause. Timers tick in whole milliseconds, about the
+ * spacing itself, so a wake-up often comes late: it then lets go what fell due meanwhile, up to this.
+ */
+const MAX_STARTS_AT_ONCE = 2;
+
+/**
+ * Spreads the starts of requests over a round trip, so that the requests in flight come back one
+ * after another instead of all together.
+ *
+ * Why: n8n opens a new connection for every request, and a request is only written once its
+ * connection is up, which the event loop learns of after it has handled everything else that
+ * arrived meanwhile. Requests started together are therefore sent together, answered together
+ * and handled together, and their successors again start together: the group keeps travelling
+ * as one, and every round trip grows by the time it takes to handle the whole group. Keeping
+ * starts `round trip / concurrency` apart breaks such groups up.
+ *
+ * The round trip is the shortest job seen so far, so the spacing never holds the pool below
+ * what its concurrency allows; before the first job has finished there is no spacing at all.
+ * Once the execution is stopped (the signal), every waiting start is let go at once: the pool
+ * then sees the stop and starts nothing.
+ */
+export class StartPacer implements Pacer {
+	private shortestJobMs = Number.POSITIVE_INFINITY;
+
+	/** Starts that may go now: one more every spacing, up to MAX_STARTS_AT_ONCE. */
+	private credit = MAX_STARTS_AT_ONCE;
+
+	private creditAt = 0;
+
+	private readonly waiting: Array<() => void> = [];
+
+	private releasing = false;
+
+	private readonly wait: Sleeper;
+
+	constructor(
+		private readonly concurrency: number,
+		private readonly now: Clock = preciseClock,
+		wait?: Sleeper,
+		private readonly signal?: AbortSignal,
+	) {
+		this.wait = wait ?? stoppableSleep(signal);
+	}
+
+	/** The gap kept between two starts, in milliseconds; 0 until a job has finished. */
+	get spacingMs(): number {
+		if (this.concurrency <= 1 || !Number.isFinite(this.shortestJobMs)) return 0;
+		return this.shortestJobMs / this.concurrency;
+	}
+
+	/**
+	 * Resolves when the caller may start its job, with the function to call when the job is over
+	 * (its duration is the round trip the spacing is made of).
+	 */
+	async start(): Promise<() => void> {
+		if (this.signal?.aborted) return () => {};
+		if (this.waiting.length > 0 || this.refill() < 1) {
+			await new Promise<void>((resolve) => {
+				this.waiting.push(resolve);
+				void this.release();
+			});
+		} else {
+			this.credit -= 1;
+		}
+		const startedAt = this.now();
+		return () => {
+			this.shortestJobMs = Math.min(this.shortestJobMs, this.now() - startedAt);
+		};
+	}
+
+	/** Adds the credit earned since it was last counted; returns the credit. */
+	private refill(): number {
+		const now = this.now();
+		const spacing = this.spacingMs;
+		const earned = spacing > 0 ? (now - this.creditAt) / spacing : MAX_STARTS_AT_ONCE;
+		this.credit = Math.min(MAX_STARTS_AT_ONCE, this.credit + earned);
+		this.creditAt = now;
+		return this.credit;
+	}
+
+	/** Lets the waiting starts go as credit comes in; one loop runs at a time. */
+	private async release(): Promise<void> {
+		if (this.releasing) return;
+		this.releasing = true;
+		try {
+			while (this.waiting.length > 0) {
+				if (this.signal?.aborted) {
+					for (const start of this.waiting.splice(0)) start();
+					return;
+				}
+				const missing = 1 - this.refill();
+				if (missing > 0) {
+					await this.wait(missing * this.spacingMs);
+					continue;
+				}
+				const count = Math.min(this.waiting.length, Math.floor(this.credit));
+				this.credit -= count;
+				for (const start of this.waiting.splice(0, count)) start();
+			}
+		} finally {
+			this.releasing = false;
+		}
+	}
+}
