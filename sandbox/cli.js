@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // `npm run sandbox`: a local BizKitHub for trying the node by hand.

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // Ways the sandbox fails on demand, the way a real service, a proxy or a hostile server might, so

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 const PENDING_RETRY_MS = 10 * 60 * 1000;

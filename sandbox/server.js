@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 const fs = require('node:fs');
@@ -35,7 +36,8 @@ function readBody(req) {
 }
 
 /**
- * Starts a local BizKitHub sandbox that follows shared/bizkithub-api.md.
+ * Starts a local BizKitHub sandbox that answers as BizKitHub's API is documented to (see the README's
+ * Sandbox section for its keys, tags and misbehaviours).
  * @param {object} [options]
  * @param {number} [options.port] 0 (default) picks a free port
  * @param {string} [options.host] default 127.0.0.1
@@ -119,7 +121,7 @@ async function startSandbox(options = {}) {
 		const headers = {};
 		if (limiter && !apiKey.startsWith('ROOT')) {
 			const verdict = limiter.take(apiKey);
-			if (rateLimit.headers !== false) {
+			if (rateLimit?.headers !== false) {
 				headers['X-RateLimit-Limit'] = String(verdict.limit);
 				headers['X-RateLimit-Remaining'] = String(verdict.remaining);
 				headers['X-RateLimit-Reset'] = String(verdict.resetAt);
@@ -194,9 +196,9 @@ async function startSandbox(options = {}) {
 	});
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(port, host, resolve);
+		server.listen(port, host, () => resolve(undefined));
 	});
-	const address = server.address();
+	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 	const url = `http://${host}:${address.port}`;
 
 	return {
@@ -210,10 +212,12 @@ async function startSandbox(options = {}) {
 		/** Marks an address as registered and confirmed (E002 from then on) or banned (E003). */
 		setCustomer: (email, state, apiKey = SANDBOX_KEYS.dev) => registry.set(apiKey, email, state),
 		close: () =>
-			new Promise((resolve) => {
-				server.closeAllConnections?.();
-				server.close(() => resolve());
-			}),
+			/** @type {Promise<void>} */ (
+				new Promise((resolve) => {
+					server.closeAllConnections?.();
+					server.close(() => resolve());
+				})
+			),
 	};
 }
 

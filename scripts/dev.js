@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // `npm run dev`: the n8n editor on http://localhost:5678 with this package loaded as a community

@@ -90,6 +90,7 @@ function job(id, { items, latencyMs = 0, rateLimit = null }, node, credentialTyp
  * each answers in whole seconds, as documented, with and without the X-RateLimit-* headers. A
  * fixed window lets its whole limit through at once, so its burst is its limit.
  */
+/** @type {import("./limiterSimulation").LimiterVariant[]} */
 const LIMITERS = [
 	{ kind: 'bucket', headers: true, limit: 20, burst: 5 },
 	{ kind: 'bucket', headers: false, limit: 20, burst: 5 },

@@ -29,7 +29,7 @@ const onErrorPath = (/** @type {Measured} */ each) =>
 	each.result.outputs.slice(6).reduce((sum, items) => sum + items.length, 0);
 
 function limiterLabel(
-	/** @type {{ kind: string, headers: boolean, limit: number, burst: number }} */ limiter,
+	/** @type {import("./limiterSimulation").LimiterVariant} */ limiter,
 ) {
 	return `${limiter.kind === 'bucket' ? `token bucket ${limiter.limit}/s burst ${limiter.burst}` : `fixed window ${limiter.limit}/s`}, ${limiter.headers ? 'with' : 'without'} X-RateLimit headers`;
 }

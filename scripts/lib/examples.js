@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // The example workflows in examples/, as text and as workflows pointed at a running sandbox.

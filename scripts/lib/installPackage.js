@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // Installs this package into an n8n user folder the way n8n installs a community package: the

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // Runs the n8n CLI (from .cache, on Node 24) against one user folder: import credentials and
@@ -39,6 +40,18 @@ function n8nEnvironment(userFolder, extra = {}) {
  * codes. `onSpawn` gets the child process (to watch its memory, say). Its standard output goes
  * through a file: n8n exits right after printing a run, and a pipe would lose the end of a large one.
  */
+/**
+ * @typedef {object} RunOptions
+ * @property {Record<string, string>} [env] more environment for n8n
+ * @property {number} [timeoutMs] n8n is killed after this long
+ * @property {(child: import('node:child_process').ChildProcess) => void} [onSpawn] told the process
+ */
+
+/**
+ * @param {{ node: string, n8n: string }} runtime
+ * @param {string[]} args
+ * @param {RunOptions & { userFolder: string }} options
+ */
 function runN8n(runtime, args, { userFolder, env = {}, timeoutMs = 180000, onSpawn }) {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-n8n-out-'));
 	const outFile = path.join(folder, 'stdout.txt');
@@ -50,7 +63,7 @@ function runN8n(runtime, args, { userFolder, env = {}, timeoutMs = 180000, onSpa
 		});
 		onSpawn?.(child);
 		let stderr = '';
-		child.stderr.on('data', (chunk) => (stderr += chunk));
+		child.stderr?.on('data', (chunk) => (stderr += chunk));
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 		const finish = () => {
 			clearTimeout(timer);
@@ -122,6 +135,12 @@ function printedJson(stdout) {
 /**
  * Executes a stored workflow headless (`n8n execute --id --rawOutput`). Resolves with the parsed
  * run (or undefined when n8n printed none), the exit code and everything n8n printed.
+ */
+/**
+ * @param {{ node: string, n8n: string }} runtime
+ * @param {string} userFolder
+ * @param {string} id
+ * @param {RunOptions} [options]
  */
 async function executeWorkflow(runtime, userFolder, id, { env = {}, timeoutMs, onSpawn } = {}) {
 	const result = await runN8n(runtime, ['execute', `--id=${id}`, '--rawOutput'], {

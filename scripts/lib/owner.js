@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // The local owner account of a development n8n: created through n8n's own REST API on first
@@ -23,6 +24,12 @@ function localOwner(userFolder) {
 	return owner;
 }
 
+/**
+ * @param {string} baseUrl
+ * @param {string} method
+ * @param {string} pathname
+ * @param {{ body?: unknown, cookie?: string }} [options]
+ */
 async function request(baseUrl, method, pathname, { body, cookie } = {}) {
 	const response = await fetch(`${baseUrl}${pathname}`, {
 		method,

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // Provides Node 24 and n8n, both from the npm registry, in the project's git-ignored .cache folder.
@@ -88,7 +89,7 @@ function npm(args, { cwd, what, env = {} }) {
 			clearInterval(timer);
 			if (code === 0) {
 				log(`${what}: done in ${duration(Date.now() - started)}`);
-				resolve();
+				resolve(undefined);
 			} else {
 				reject(
 					new Error(

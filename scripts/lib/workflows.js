@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // Workflows built in code, in n8n's import format: Manual Trigger -> Code "Input" -> one node.

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // Test-only: the BizKitHub key applied the way most n8n credentials do it, as a "generic"

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 // The benchmark's ceiling: register-account requests sent through n8n's request helper with the
@@ -46,15 +47,16 @@ class BenchCeiling {
 		};
 	}
 
+	/** @this {import("n8n-workflow").IExecuteFunctions} */
 	async execute() {
 		const items = this.getInputData();
-		const concurrency = this.getNodeParameter('concurrency', 0);
-		const credentialType = this.getNodeParameter('credential', 0);
+		const concurrency = Number(this.getNodeParameter('concurrency', 0));
+		const credentialType = String(this.getNodeParameter('credential', 0));
 		const credentials = await this.getCredentials(credentialType);
 		const url = `${String(credentials.baseUrl).replace(/\/+$/, '')}${PATH}`;
 		const paced = this.getNodeParameter('paced', 0);
-		const { id, name } = this.getNode().credentials[credentialType];
-		const credentialsDecrypted = { id, name, type: credentialType, data: credentials };
+		const { id, name } = this.getNode().credentials?.[credentialType] ?? { id: '', name: '' };
+		const credentialsDecrypted = { id: id ?? '', name, type: credentialType, data: credentials };
 		const results = new Array(items.length);
 		let next = 0;
 		let fastestMs = Infinity;
