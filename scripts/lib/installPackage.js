@@ -10,15 +10,19 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { whyNotPackable } = require('./packable');
 const { ROOT, npmCommand } = require('./runtime');
 
 const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
 
-/** Packs the project with `npm pack` and returns the tarball's path (in a new temporary folder). */
+/**
+ * Packs the project with `npm pack`: the tarball's path (in a new temporary folder) and the files
+ * in it. The package must be built first.
+ * @returns {{ tarball: string, files: string[] }}
+ */
 function pack() {
-	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes', 'BizKitHub', 'BizKitHub.node.js'))) {
-		throw new Error('dist/ is missing: run `npm run build` first');
-	}
+	const why = whyNotPackable();
+	if (why) throw new Error(`cannot pack: ${why}; run \`npm run build\` first`);
 	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-pack-'));
 	const [command, prefix] = npmCommand();
 	const output = execFileSync(
@@ -31,8 +35,11 @@ function pack() {
 			env: { ...process.env, npm_config_ignore_scripts: 'true' },
 		},
 	);
-	const [{ filename }] = JSON.parse(output);
-	return path.join(destination, filename);
+	const [{ filename, files }] = JSON.parse(output);
+	return {
+		tarball: path.join(destination, filename),
+		files: files.map((/** @type {{ path: string }} */ file) => file.path),
+	};
 }
 
 /**
@@ -40,7 +47,7 @@ function pack() {
  * was unpacked into.
  */
 function installInto(userFolder) {
-	const tarball = pack();
+	const { tarball } = pack();
 	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });

