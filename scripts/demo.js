@@ -14,6 +14,7 @@ const { startSandbox } = require('../sandbox/server');
 const { build } = require('./lib/build');
 const { exampleWorkflow } = require('./lib/examples');
 const { installInto } = require('./lib/installPackage');
+const { onExit } = require('./lib/lifecycle');
 const { executeWorkflow, importCredentials, importWorkflows, nodeOutputs } = require('./lib/n8n');
 const { ensureN8n, log } = require('./lib/runtime');
 const { sandboxCredential } = require('./lib/sandboxCredential');
@@ -46,10 +47,17 @@ function firstAddresses(items, count = 3) {
 
 async function main() {
 	build();
-	const { OUTPUT_NAMES } = require('../dist/nodes/BizKitHub/actions/customer/registerAccount/outputs');
+	const {
+		OUTPUT_NAMES,
+	} = require('../dist/nodes/BizKitHub/actions/customer/registerAccount/outputs');
 	const runtime = await ensureN8n();
 	const sandbox = await startSandbox({ customers: DEMO_CUSTOMERS });
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-demo-'));
+	// Also on Ctrl-C or SIGTERM: n8n is stopped first, then its folder goes.
+	const cleanUp = onExit(async () => {
+		await sandbox.close();
+		fs.rmSync(userFolder, { recursive: true, force: true });
+	});
 	try {
 		log(`sandbox on ${sandbox.url}; fresh n8n user folder ${userFolder}`);
 		installInto(userFolder);
@@ -82,8 +90,7 @@ async function main() {
 			'Every item came out on exactly one output. Open the workflow in the editor with `npm run dev`.',
 		);
 	} finally {
-		await sandbox.close();
-		fs.rmSync(userFolder, { recursive: true, force: true });
+		await cleanUp();
 	}
 }
 

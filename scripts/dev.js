@@ -3,8 +3,8 @@
 
 // `npm run dev`: the n8n editor on http://localhost:5678 with this package loaded as a community
 // package, the sandbox on http://127.0.0.1:8787, a "BizKitHub sandbox" credential and the example
-// workflows ready. Ctrl-C stops everything it started.
-//   --port 5678 (n8n)   --sandbox-port 8787
+// workflows ready. Ctrl-C (or SIGTERM, also to the npm process) stops everything it started.
+//   --port 5678 (n8n)   --sandbox-port 8787   --user-folder <n8n user folder>
 
 const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -23,10 +23,20 @@ const {
 	publishWorkflow,
 } = require('./lib/n8n');
 const { localOwner, request, signIn } = require('./lib/owner');
-const { CACHE, ROOT, ensureN8n, log } = require('./lib/runtime');
+const { onExit, track } = require('./lib/lifecycle');
+const { showWithoutStartupNotices } = require('./lib/n8nNotices');
+const { ROOT, ensureN8n, log } = require('./lib/runtime');
 const { sandboxCredential } = require('./lib/sandboxCredential');
 
 const NODE_TYPE = 'n8n-nodes-bizkithub.bizKitHub';
+
+/**
+ * The editor's n8n keeps its data (owner, credentials, edits to the examples) here between runs.
+ * Under node_modules/.cache, where caches of build tools go, because n8n writes its editor's
+ * bundle (a thousand JavaScript files) into the user folder and ESLint, TypeScript and jest leave
+ * node_modules alone; `npm ci` starts it afresh.
+ */
+const DEV_USER_FOLDER = path.join(ROOT, 'node_modules', '.cache', 'n8n-nodes-bizkithub', 'dev-n8n');
 
 /**
  * Imports the example workflows that are new or changed since the last start (edits made in the
@@ -58,6 +68,19 @@ async function importChangedExamples(runtime, userFolder, sandboxUrl) {
 	fs.writeFileSync(recordFile, `${JSON.stringify(record, null, 2)}\n`);
 }
 
+/**
+ * Earlier versions kept the editor's data in .cache/dev-n8n, where ESLint then read n8n's editor
+ * bundle on every lint (a minute and gigabytes). It moves to the new place once.
+ * @param {string} userFolder
+ */
+function moveOldUserFolder(userFolder) {
+	const old = path.join(ROOT, '.cache', 'dev-n8n');
+	if (userFolder !== DEV_USER_FOLDER || !fs.existsSync(old) || fs.existsSync(userFolder)) return;
+	fs.mkdirSync(path.dirname(userFolder), { recursive: true });
+	fs.renameSync(old, userFolder);
+	log(`moved the editor's data from .cache/dev-n8n to ${path.relative(ROOT, userFolder)}`);
+}
+
 async function waitUntilReady(url, child, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
@@ -80,11 +103,12 @@ async function waitUntilReady(url, child, timeoutMs) {
 async function startDev({
 	port = 5678,
 	sandboxPort = 8787,
-	userFolder = path.join(CACHE, 'dev-n8n'),
+	userFolder = DEV_USER_FOLDER,
 	rebuild = true,
 	showN8nOutput = true,
 } = {}) {
 	if (rebuild) build();
+	moveOldUserFolder(userFolder);
 	const runtime = await ensureN8n();
 	const sandbox = await startSandbox({
 		port: sandboxPort,
@@ -110,14 +134,19 @@ async function startDev({
 
 		const url = `http://localhost:${port}`;
 		log(`starting n8n ${url} (user folder ${path.relative(ROOT, userFolder) || userFolder})`);
-		child = spawn(runtime.node, [runtime.n8n, 'start'], {
-			env: n8nEnvironment(userFolder, {
-				N8N_PORT: String(port),
-				N8N_HOST: 'localhost',
-				N8N_LISTEN_ADDRESS: '127.0.0.1',
+		const output = showN8nOutput ? 'pipe' : 'ignore';
+		child = track(
+			spawn(runtime.node, [runtime.n8n, 'start'], {
+				env: n8nEnvironment(userFolder, {
+					N8N_PORT: String(port),
+					N8N_HOST: 'localhost',
+					N8N_LISTEN_ADDRESS: '127.0.0.1',
+				}),
+				stdio: ['ignore', output, output],
 			}),
-			stdio: ['ignore', showN8nOutput ? 'inherit' : 'ignore', showN8nOutput ? 'inherit' : 'ignore'],
-		});
+		);
+		if (child.stdout) showWithoutStartupNotices(child.stdout, process.stdout);
+		if (child.stderr) showWithoutStartupNotices(child.stderr, process.stderr);
 		await waitUntilReady(url, child, 180000);
 
 		const owner = localOwner(userFolder);
@@ -132,25 +161,23 @@ async function startDev({
 	}
 }
 
-function option(name, fallback) {
+/** @param {string} name */
+function option(name) {
 	const at = process.argv.indexOf(`--${name}`);
-	return at >= 0 && process.argv[at + 1] !== undefined ? Number(process.argv[at + 1]) : fallback;
+	return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
 async function main() {
+	/** @type {{ stop(): Promise<void> } | undefined} */
+	let started;
+	// Set up before anything starts: a Ctrl-C while n8n is still starting stops it too.
+	onExit(async () => await started?.stop());
 	const dev = await startDev({
-		port: option('port', 5678),
-		sandboxPort: option('sandbox-port', 8787),
+		port: Number(option('port') ?? 5678),
+		sandboxPort: Number(option('sandbox-port') ?? 8787),
+		userFolder: option('user-folder') ? path.resolve(String(option('user-folder'))) : undefined,
 	});
-	let stopping = false;
-	const shutdown = () => {
-		if (stopping) return;
-		stopping = true;
-		log('stopping n8n and the sandbox');
-		dev.stop().then(() => process.exit(0));
-	};
-	process.on('SIGINT', shutdown);
-	process.on('SIGTERM', shutdown);
+	started = dev;
 	console.log('');
 	console.log(`  n8n editor      ${dev.url}   (BizKitHub is in the node list)`);
 	console.log(

@@ -28,9 +28,7 @@ const itemsOut = (/** @type {Measured} */ each) =>
 const onErrorPath = (/** @type {Measured} */ each) =>
 	each.result.outputs.slice(6).reduce((sum, items) => sum + items.length, 0);
 
-function limiterLabel(
-	/** @type {import("./limiterSimulation").LimiterVariant} */ limiter,
-) {
+function limiterLabel(/** @type {import("./limiterSimulation").LimiterVariant} */ limiter) {
 	return `${limiter.kind === 'bucket' ? `token bucket ${limiter.limit}/s burst ${limiter.burst}` : `fixed window ${limiter.limit}/s`}, ${limiter.headers ? 'with' : 'without'} X-RateLimit headers`;
 }
 

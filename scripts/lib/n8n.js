@@ -9,7 +9,14 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-/** The environment every n8n started by this project gets: quiet, local, no task runners. */
+const { track } = require('./lifecycle');
+
+/**
+ * The environment every n8n started by this project gets: local, offline, and without notices
+ * that do not concern the package (n8n's deprecation notices are answered by setting today's
+ * values explicitly; nothing asks api.n8n.io for templates, banners, MCP servers or the list of
+ * verified community nodes, which only fails on an offline machine).
+ */
 function n8nEnvironment(userFolder, extra = {}) {
 	const env = { ...process.env };
 	// npm's and jest's variables are not n8n's business: NODE_ENV=test, which jest sets, makes
@@ -21,14 +28,20 @@ function n8nEnvironment(userFolder, extra = {}) {
 		...env,
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: 'bizkithub-local-development-only',
-		N8N_RUNNERS_ENABLED: 'false',
 		N8N_LOG_LEVEL: 'info',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_RUNNERS_TASK_TIMEOUT: '300',
+		N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(2 * 1024 ** 3),
+		N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '5000',
 		N8N_SECURE_COOKIE: 'false',
 		DB_SQLITE_POOL_SIZE: '2',
 		...extra,
@@ -57,10 +70,12 @@ function runN8n(runtime, args, { userFolder, env = {}, timeoutMs = 180000, onSpa
 	const outFile = path.join(folder, 'stdout.txt');
 	const out = fs.openSync(outFile, 'w');
 	return new Promise((resolve, reject) => {
-		const child = spawn(runtime.node, [runtime.n8n, ...args], {
-			env: n8nEnvironment(userFolder, env),
-			stdio: ['ignore', out, 'pipe'],
-		});
+		const child = track(
+			spawn(runtime.node, [runtime.n8n, ...args], {
+				env: n8nEnvironment(userFolder, env),
+				stdio: ['ignore', out, 'pipe'],
+			}),
+		);
 		onSpawn?.(child);
 		let stderr = '';
 		child.stderr?.on('data', (chunk) => (stderr += chunk));

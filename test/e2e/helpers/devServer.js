@@ -44,4 +44,7 @@ async function startDevServer() {
 	};
 }
 
-module.exports = { startDevServer };
+module.exports = {
+	freePort,
+	startDevServer,
+};

@@ -1,0 +1,112 @@
+// @ts-check
+'use strict';
+
+// Ends what a script started, however the script ends: Ctrl-C (SIGINT), SIGTERM, SIGHUP, or the
+// process that started it going away (`npm run` killed with SIGTERM kills only its shell, and the
+// script would otherwise live on with n8n and the sandbox on their ports). The n8n processes a
+// script started are stopped first, then its clean-ups run (a temporary folder is removed only
+// once no n8n writes into it), then the script exits.
+
+/** @type {Set<import('node:child_process').ChildProcess>} */
+const children = new Set();
+/** @type {Array<() => unknown>} */
+const cleanUps = [];
+let installed = false;
+let ending = false;
+
+/** How long a stopped child gets to exit before it is killed. */
+const CHILD_GRACE_MS = 15000;
+/** How often the script checks that whoever started it is still there. */
+const PARENT_CHECK_MS = 1000;
+
+/**
+ * Stops a started process with the script: on any way out it gets SIGTERM, and SIGKILL if it has
+ * not exited after a grace period (or at once, if the script is exiting already).
+ * @template {import('node:child_process').ChildProcess} T
+ * @param {T} child
+ * @returns {T}
+ */
+function track(child) {
+	children.add(child);
+	child.once('exit', () => children.delete(child));
+	return child;
+}
+
+/**
+ * Runs `cleanUp` on the way out, after the tracked processes have stopped. Returns a function
+ * that runs it now (once) instead, for the script's own normal end.
+ * @param {() => unknown} cleanUp
+ * @returns {() => Promise<void>}
+ */
+function onExit(cleanUp) {
+	let done = false;
+	const once = async () => {
+		if (done) return;
+		done = true;
+		await cleanUp();
+	};
+	cleanUps.push(once);
+	installHandlers();
+	return once;
+}
+
+/** @param {import('node:child_process').ChildProcess} child */
+function exited(child) {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((resolve) => child.once('exit', () => resolve(undefined)));
+}
+
+/** Stops every tracked process: SIGTERM, then SIGKILL after the grace period. */
+async function stopChildren(graceMs = CHILD_GRACE_MS) {
+	const running = [...children];
+	for (const child of running) child.kill('SIGTERM');
+	const timer = setTimeout(() => {
+		for (const child of running) child.kill('SIGKILL');
+	}, graceMs);
+	await Promise.all(running.map(exited));
+	clearTimeout(timer);
+}
+
+/**
+ * Stops everything and exits with `code`. Said a second time (a second Ctrl-C), it exits at once.
+ * @param {number} code
+ * @param {string} why
+ */
+async function end(code, why) {
+	if (ending) {
+		for (const child of children) child.kill('SIGKILL');
+		process.exit(code);
+	}
+	ending = true;
+	process.stderr.write(`\n[bizkithub] ${why}: stopping what was started\n`);
+	try {
+		await stopChildren();
+		for (const cleanUp of cleanUps.reverse()) {
+			try {
+				await cleanUp();
+			} catch (error) {
+				process.stderr.write(`[bizkithub] clean-up failed: ${error.message}\n`);
+			}
+		}
+	} finally {
+		process.exit(code);
+	}
+}
+
+function installHandlers() {
+	if (installed) return;
+	installed = true;
+	process.on('SIGINT', () => void end(130, 'interrupted'));
+	process.on('SIGTERM', () => void end(143, 'terminated'));
+	process.on('SIGHUP', () => void end(129, 'the terminal closed'));
+	const parent = process.ppid;
+	setInterval(() => {
+		if (process.ppid !== parent) void end(143, 'the process that started this one ended');
+	}, PARENT_CHECK_MS).unref();
+	// Whatever still runs when the script exits on its own (an uncaught error) is not left behind.
+	process.on('exit', () => {
+		for (const child of children) child.kill('SIGKILL');
+	});
+}
+
+module.exports = { track, onExit, stopChildren };
