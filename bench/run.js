@@ -15,6 +15,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { build } = require('../scripts/lib/build');
+const { requireBuilt } = require('../scripts/lib/built');
 const { installInto } = require('../scripts/lib/installPackage');
 const { N8N_VERSION, NODE_VERSION, ROOT, ensureN8n, log } = require('../scripts/lib/runtime');
 const { growthChart } = require('./lib/chart');
@@ -223,8 +224,8 @@ const SIMULATED = [
  */
 async function simulations() {
 	const node = {
-		RateLimitGate: require('../dist/nodes/BizKitHub/sending/rateLimitGate').RateLimitGate,
-		readRateLimit: require('../dist/nodes/BizKitHub/sending/rateLimitHeaders').readRateLimit,
+		RateLimitGate: requireBuilt('nodes/BizKitHub/sending/rateLimitGate').RateLimitGate,
+		readRateLimit: requireBuilt('nodes/BizKitHub/sending/rateLimitHeaders').readRateLimit,
 	};
 	const rows = [];
 	for (const limiter of SIMULATED) {

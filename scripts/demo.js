@@ -12,6 +12,7 @@ const path = require('node:path');
 const { DEMO_CUSTOMERS } = require('../sandbox/demoCustomers');
 const { startSandbox } = require('../sandbox/server');
 const { build } = require('./lib/build');
+const { requireBuilt } = require('./lib/built');
 const { exampleWorkflow } = require('./lib/examples');
 const { installInto } = require('./lib/installPackage');
 const { onExit } = require('./lib/lifecycle');
@@ -47,9 +48,7 @@ function firstAddresses(items, count = 3) {
 
 async function main() {
 	build();
-	const {
-		OUTPUT_NAMES,
-	} = require('../dist/nodes/BizKitHub/actions/customer/registerAccount/outputs');
+	const { OUTPUT_NAMES } = requireBuilt('nodes/BizKitHub/actions/customer/registerAccount/outputs');
 	const runtime = await ensureN8n();
 	const sandbox = await startSandbox({ customers: DEMO_CUSTOMERS });
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-demo-'));
