@@ -15,7 +15,7 @@ const { build } = require('./lib/build');
 const { requireBuilt } = require('./lib/built');
 const { exampleWorkflow } = require('./lib/examples');
 const { installInto } = require('./lib/installPackage');
-const { onExit } = require('./lib/lifecycle');
+const { isStopping, onExit } = require('./lib/lifecycle');
 const { executeWorkflow, importCredentials, importWorkflows, nodeOutputs } = require('./lib/n8n');
 const { ensureN8n, log } = require('./lib/runtime');
 const { sandboxCredential } = require('./lib/sandboxCredential');
@@ -94,6 +94,8 @@ async function main() {
 }
 
 main().catch((error) => {
+	// Stopped on purpose: what failed was n8n being stopped; the clean-up exits when it is done.
+	if (isStopping()) return;
 	console.error(`demo failed: ${error.message}`);
 	process.exit(1);
 });

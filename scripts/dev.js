@@ -23,7 +23,8 @@ const {
 	publishWorkflow,
 } = require('./lib/n8n');
 const { localOwner, request, signIn } = require('./lib/owner');
-const { onExit, track } = require('./lib/lifecycle');
+const { isStopping, onExit, track } = require('./lib/lifecycle');
+const { freePort } = require('./lib/ports');
 const { showWithoutStartupNotices } = require('./lib/n8nNotices');
 const { ROOT, ensureN8n, log } = require('./lib/runtime');
 const { sandboxCredential } = require('./lib/sandboxCredential');
@@ -138,6 +139,7 @@ async function startDev({
 		child = track(
 			spawn(runtime.node, [runtime.n8n, 'start'], {
 				env: n8nEnvironment(userFolder, {
+					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 					N8N_PORT: String(port),
 					N8N_HOST: 'localhost',
 					N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -201,6 +203,8 @@ module.exports = { startDev };
 
 if (require.main === module) {
 	main().catch((error) => {
+		// Stopped on purpose while starting: the clean-up exits when it is done.
+		if (isStopping()) return;
 		console.error(`dev failed: ${error.message}`);
 		process.exit(1);
 	});

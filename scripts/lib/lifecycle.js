@@ -34,20 +34,26 @@ function track(child) {
 
 /**
  * Runs `cleanUp` on the way out, after the tracked processes have stopped. Returns a function
- * that runs it now (once) instead, for the script's own normal end.
+ * that runs it now instead, for the script's own normal end; it runs once, and whoever calls it
+ * while it runs waits for it to finish.
  * @param {() => unknown} cleanUp
  * @returns {() => Promise<void>}
  */
 function onExit(cleanUp) {
-	let done = false;
-	const once = async () => {
-		if (done) return;
-		done = true;
-		await cleanUp();
-	};
+	/** @type {Promise<void> | undefined} */
+	let running;
+	const once = () =>
+		(running ??= Promise.resolve()
+			.then(cleanUp)
+			.then(() => undefined));
 	cleanUps.push(once);
 	installHandlers();
 	return once;
+}
+
+/** Whether the script is stopping because of a signal or its parent going away. */
+function isStopping() {
+	return ending;
 }
 
 /** @param {import('node:child_process').ChildProcess} child */
@@ -68,15 +74,12 @@ async function stopChildren(graceMs = CHILD_GRACE_MS) {
 }
 
 /**
- * Stops everything and exits with `code`. Said a second time (a second Ctrl-C), it exits at once.
+ * Stops everything and exits with `code`; a second call while stopping changes nothing.
  * @param {number} code
  * @param {string} why
  */
 async function end(code, why) {
-	if (ending) {
-		for (const child of children) child.kill('SIGKILL');
-		process.exit(code);
-	}
+	if (ending) return;
 	ending = true;
 	process.stderr.write(`\n[bizkithub] ${why}: stopping what was started\n`);
 	try {
@@ -93,12 +96,26 @@ async function end(code, why) {
 	}
 }
 
+/**
+ * A signal: the first stops everything in order; a second one of the user's (Ctrl-C again) does
+ * not wait, killing what is left.
+ * @param {number} code
+ * @param {string} why
+ */
+function signalled(code, why) {
+	if (!ending) return void end(code, why);
+	for (const child of children) child.kill('SIGKILL');
+	process.exit(code);
+}
+
 function installHandlers() {
 	if (installed) return;
 	installed = true;
-	process.on('SIGINT', () => void end(130, 'interrupted'));
-	process.on('SIGTERM', () => void end(143, 'terminated'));
-	process.on('SIGHUP', () => void end(129, 'the terminal closed'));
+	process.on('SIGINT', () => signalled(130, 'interrupted'));
+	process.on('SIGTERM', () => signalled(143, 'terminated'));
+	process.on('SIGHUP', () => signalled(129, 'the terminal closed'));
+	// npm killed with SIGTERM takes its shell with it, not this script: noticed here. Once the
+	// script is stopping (after Ctrl-C, npm goes at once), its parent going is no news.
 	const parent = process.ppid;
 	setInterval(() => {
 		if (process.ppid !== parent) void end(143, 'the process that started this one ended');
@@ -109,4 +126,4 @@ function installHandlers() {
 	});
 }
 
-module.exports = { track, onExit, stopChildren };
+module.exports = { track, onExit, isStopping, stopChildren };

@@ -10,6 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { track } = require('./lifecycle');
+const { freePort } = require('./ports');
 
 /**
  * The environment every n8n started by this project gets: local, offline, and without notices
@@ -65,14 +66,16 @@ function n8nEnvironment(userFolder, extra = {}) {
  * @param {string[]} args
  * @param {RunOptions & { userFolder: string }} options
  */
-function runN8n(runtime, args, { userFolder, env = {}, timeoutMs = 180000, onSpawn }) {
+async function runN8n(runtime, args, { userFolder, env = {}, timeoutMs = 180000, onSpawn }) {
+	// Every n8n process opens a task broker; a port of its own lets several run side by side.
+	const brokerPort = String(await freePort());
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-n8n-out-'));
 	const outFile = path.join(folder, 'stdout.txt');
 	const out = fs.openSync(outFile, 'w');
 	return new Promise((resolve, reject) => {
 		const child = track(
 			spawn(runtime.node, [runtime.n8n, ...args], {
-				env: n8nEnvironment(userFolder, env),
+				env: n8nEnvironment(userFolder, { N8N_RUNNERS_BROKER_PORT: brokerPort, ...env }),
 				stdio: ['ignore', out, 'pipe'],
 			}),
 		);

@@ -5,23 +5,12 @@
 // temporary user folder, for a test to talk to over HTTP.
 
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
 const { startDev } = require('../../../scripts/dev');
 const { request } = require('../../../scripts/lib/owner');
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-			server.close(() => resolve(port));
-		});
-	});
-}
+const { freePort } = require('../../../scripts/lib/ports');
 
 async function startDevServer() {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-dev-e2e-'));
