@@ -17,12 +17,15 @@ import { TestCredentialsHelper } from './credentialsHelper';
 import { ItemsSource } from './itemsSourceNode';
 
 export const NODE_TYPE = 'n8n-nodes-bizkithub.bizKitHub';
+/** The type n8n gives the node's variant for AI agents ("BizKitHub Tool"). */
+export const TOOL_NODE_TYPE = `${NODE_TYPE}Tool`;
 const SOURCE_TYPE = 'test.itemsSource';
 const NODE_NAME = 'BizKitHub';
 
 class TestNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType> = {
 		[NODE_TYPE]: new BizKitHub(),
+		[TOOL_NODE_TYPE]: new BizKitHub(),
 		[SOURCE_TYPE]: new ItemsSource(),
 	};
 
@@ -66,6 +69,8 @@ export interface RunOptions {
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	/** Stops the execution this long after it started, as the editor's Stop button does. */
 	stopAfterMs?: number;
+	/** Runs the node as its tool variant, as an AI agent of version 3 does. */
+	asTool?: boolean;
 }
 
 export interface RunResult {
@@ -99,7 +104,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 			{
 				id: 'bizkithub',
 				name: NODE_NAME,
-				type: NODE_TYPE,
+				type: options.asTool ? TOOL_NODE_TYPE : NODE_TYPE,
 				typeVersion: 1,
 				position: [200, 0],
 				parameters: options.parameters,

@@ -15,7 +15,10 @@ export interface Operation {
 /** A resource's operations by the value saved in workflows as `operation`. */
 export type Operations = Record<string, Operation>;
 
-/** An operation's parameters, each shown only while the resource and the operation are selected. */
+/**
+ * An operation's parameters, each shown only while the resource and the operation are selected
+ * (and whatever else its own display options ask, such as `@tool`).
+ */
 export function shownFor(
 	resource: string,
 	operation: string,
@@ -23,6 +26,9 @@ export function shownFor(
 ): INodeProperties[] {
 	return properties.map((property) => ({
 		...property,
-		displayOptions: { show: { resource: [resource], operation: [operation] } },
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, resource: [resource], operation: [operation] },
+		},
 	}));
 }

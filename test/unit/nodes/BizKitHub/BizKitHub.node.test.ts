@@ -107,3 +107,23 @@ test('the package is what n8n and its verification expect', () => {
 	expect(Object.keys(packageJson.peerDependencies)).toEqual(['n8n-workflow']);
 	expect(Object.keys(packageIndex).sort()).toEqual(['BizKitHub', 'BizKitHubApi']);
 });
+
+test('as "BizKitHub Tool" it tells the agent what it needs and what it answers; the node itself does not show that', () => {
+	const toolDescription = property('toolDescription');
+	expect(toolDescription.displayOptions?.show).toMatchObject({
+		'@tool': [true],
+		resource: ['customer'],
+		operation: ['registerAccount'],
+	});
+	const text = String(toolDescription.default);
+	for (const said of [
+		'"email"',
+		'"password"',
+		'confirmation e-mail',
+		'already_registered',
+		'invalid',
+	]) {
+		expect(text).toContain(said);
+	}
+	expect(description.usableAsTool).toBe(true);
+});

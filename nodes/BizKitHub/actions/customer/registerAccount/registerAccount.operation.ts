@@ -15,12 +15,15 @@ import {
 import { OUTPUT_NAMES, toOutputs, type RoutedItem } from './outputs';
 import { prepareItems, type Routing } from './prepareItems';
 import { sendItems } from './sendItems';
+import { toolDescriptionProperty } from './toolDescription';
+import { isToolMode, toToolOutput } from './toolOutput';
 
 /** Customer > Register Account: POST /api/v1/customer/register-account for every item. */
 export const outputs = OUTPUT_NAMES;
 
 /** The operation's parameters (the node shows them only while this operation is selected). */
 export const properties: INodeProperties[] = [
+	toolDescriptionProperty,
 	{
 		displayName: 'Fields',
 		name: 'columns',
@@ -128,5 +131,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 	const hint = invalidItemsHint(invalidIssues, items.length);
 	if (hint) this.addExecutionHints?.(hint);
-	return toOutputs(routed as RoutedItem[]);
+	return isToolMode(this)
+		? toToolOutput(routed as RoutedItem[])
+		: toOutputs(routed as RoutedItem[]);
 }
