@@ -3,36 +3,13 @@ import type { ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 import * as packageIndex from '../../../../index';
 import { BizKitHub } from '../../../../nodes/BizKitHub/BizKitHub.node';
 import packageJson from '../../../../package.json';
+import { API_FIELD_NAMES } from '../../../helpers/apiFieldNames';
 import { outputsFor } from '../../../helpers/runWorkflow';
 
 const node = new BizKitHub();
 const { description } = node;
 const property = (name: string) =>
 	description.properties.find((candidate) => candidate.name === name) as INodeProperties;
-
-const API_FIELD_IDS = [
-	'email',
-	'password',
-	'name',
-	'firstName',
-	'lastName',
-	'phone',
-	'companyName',
-	'companyRegistrationNumber',
-	'taxIdentificationNumber',
-	'streetAddress',
-	'city',
-	'cityPart',
-	'stateRegion',
-	'postalCode',
-	'country',
-	'newsletter',
-	'primaryLocale',
-	'groups',
-	'customerRealIp',
-	'referralId',
-	'returnUrl',
-];
 
 test('the node has the names saved workflows depend on', () => {
 	expect(description.name).toBe('bizKitHub');
@@ -79,7 +56,7 @@ test('the mapping form offers the 21 API fields, email and password required, ty
 	const { fields } = await node.methods.resourceMapping.getApiFields.call(
 		{} as ILoadOptionsFunctions,
 	);
-	expect(fields.map((field) => field.id)).toEqual(API_FIELD_IDS);
+	expect(fields.map((field) => field.id)).toEqual(API_FIELD_NAMES);
 	expect(fields.filter((field) => field.required).map((field) => field.id)).toEqual([
 		'email',
 		'password',
