@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { howToFix } from './howToFix';
+
 export interface Failure {
 	message: string;
 	httpCode?: number;
@@ -13,7 +15,8 @@ export interface Failure {
 
 /**
  * The node error for an item whose request failed in a way that is not a documented answer. It
- * names the item, the HTTP status and the platform code, and carries no API key or password: it
+ * names the item, the HTTP status and the platform code, says what to do about it, and carries
+ * no API key or password: it
  * is built from our own words and from what the server said with the secrets already removed
  * (see classifyResponse), never from the HTTP library's error (which holds the URL).
  */
@@ -25,6 +28,7 @@ export function apiFailure(node: INode, itemIndex: number, failure: Failure): No
 		failure.cause ? `Network error: ${failure.cause}` : undefined,
 		failure.attempts !== undefined ? `Attempts: ${failure.attempts}` : undefined,
 	].filter(Boolean);
+	const fix = howToFix(failure);
 	const response: JsonObject = {
 		message,
 		httpCode: failure.httpCode ?? null,
@@ -32,7 +36,7 @@ export function apiFailure(node: INode, itemIndex: number, failure: Failure): No
 	};
 	return new NodeApiError(node, response, {
 		message,
-		description: details.join('. '),
+		description: `${details.join('. ')}.${fix ? ` ${fix}` : ''}`,
 		httpCode: failure.httpCode ? String(failure.httpCode) : undefined,
 		itemIndex,
 	});

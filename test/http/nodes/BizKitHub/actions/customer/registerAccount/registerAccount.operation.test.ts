@@ -337,7 +337,7 @@ describe('failures that are not documented answers', () => {
 		expectNoSecrets(result, [sandbox().keys.dev, ...passwords]);
 	});
 
-	test('without continuing, the run stops with an error naming the item, the status and the code', async () => {
+	test('without continuing, the run stops with an error naming the item, the status and the code, and what to do', async () => {
 		const result = await runWorkflow({
 			items,
 			parameters: autoMapParameters(),
@@ -347,7 +347,7 @@ describe('failures that are not documented answers', () => {
 			'Item 1: BizKitHub answered HTTP 500 with error INTERNAL_SERVER_ERROR: Something went wrong.',
 		);
 		expect(result.error?.description).toBe(
-			'HTTP status: 500. BizKitHub error code: INTERNAL_SERVER_ERROR. Attempts: 1',
+			'HTTP status: 500. BizKitHub error code: INTERNAL_SERVER_ERROR. Attempts: 1. BizKitHub failed on its side: try the item again later.',
 		);
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expectNoSecrets(result, [sandbox().keys.dev, ...passwords]);
