@@ -36,7 +36,7 @@ export class BizKitHubApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			placeholder: 'PROD followed by 28 letters or digits',
+			placeholder: 'e.g. PROD and then 28 letters or digits',
 			description:
 				'Your BizKitHub API key: 32 characters starting with PROD, DEV_ or ROOT. Sent as the apiKey query parameter.',
 		},
@@ -45,6 +45,7 @@ export class BizKitHubApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: DEFAULT_BASE_URL,
+			placeholder: `e.g. ${DEFAULT_BASE_URL}`,
 			description: `Where the BizKitHub API is served. Change it only for a staging host or a local sandbox; left empty, ${DEFAULT_BASE_URL} is used.`,
 		},
 	];

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeOutputs, nodeProperties } from './actions/nodeDescription';
+import { nodeOutputs, nodeProperties, nodeSubtitle } from './actions/nodeDescription';
 import { router } from './actions/router';
 import { resourceMapping } from './methods';
 
@@ -17,7 +17,7 @@ export class BizKitHub implements INodeType {
 		icon: { light: 'file:bizkithub.svg', dark: 'file:bizkithub.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: nodeSubtitle,
 		description: 'Register customer accounts in BizKitHub',
 		defaults: { name: 'BizKitHub' },
 		usableAsTool: true,

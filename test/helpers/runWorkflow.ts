@@ -43,10 +43,10 @@ class TestNodeTypes implements INodeTypes {
 }
 
 /**
- * The BizKitHub node's outputs as n8n works them out for a node with these parameters (the editor
- * and the engine both read them this way: defaults filled in, the outputs expression evaluated).
+ * A BizKitHub node with these parameters in a workflow of its own, as n8n holds it (defaults
+ * filled in), to evaluate what n8n works out from its description.
  */
-export function outputsFor(parameters: INodeParameters) {
+function nodeInWorkflow(parameters: INodeParameters) {
 	const nodeTypes = new TestNodeTypes();
 	const node = {
 		id: 'bizkithub',
@@ -57,8 +57,26 @@ export function outputsFor(parameters: INodeParameters) {
 		parameters,
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const stored = workflow.getNode(NODE_NAME)!;
-	return NodeHelpers.getNodeOutputs(workflow, stored, nodeTypes.getByName(NODE_TYPE).description);
+	return {
+		workflow,
+		node: workflow.getNode(NODE_NAME)!,
+		description: nodeTypes.getByName(NODE_TYPE).description,
+	};
+}
+
+/**
+ * The BizKitHub node's outputs as n8n works them out for a node with these parameters (the editor
+ * and the engine both read them this way: defaults filled in, the outputs expression evaluated).
+ */
+export function outputsFor(parameters: INodeParameters) {
+	const { workflow, node, description } = nodeInWorkflow(parameters);
+	return NodeHelpers.getNodeOutputs(workflow, node, description);
+}
+
+/** The subtitle the canvas shows under a BizKitHub node with these parameters. */
+export function subtitleFor(parameters: INodeParameters) {
+	const { workflow, node, description } = nodeInWorkflow(parameters);
+	return workflow.expression.getSimpleParameterValue(node, description.subtitle!, 'internal', {});
 }
 
 export interface RunOptions {

@@ -42,3 +42,19 @@ function outputsExpression(): INodeTypeDescription['outputs'] {
 }
 
 export const nodeOutputs = outputsExpression();
+
+/** The names in each resource's Operation list, by `resource.operation`. */
+function operationNames(): Record<string, string> {
+	const names: Record<string, string> = {};
+	for (const property of nodeProperties) {
+		const resource = property.displayOptions?.show?.resource?.[0];
+		if (property.name !== 'operation' || typeof resource !== 'string') continue;
+		for (const option of property.options ?? []) {
+			if ('value' in option) names[`${resource}.${String(option.value)}`] = option.name;
+		}
+	}
+	return names;
+}
+
+/** Under the node on the canvas: the selected operation by its name, e.g. "Register Account". */
+export const nodeSubtitle = `={{ ${inExpression(operationNames())}[$parameter.resource + "." + $parameter.operation] || $parameter.operation }}`;

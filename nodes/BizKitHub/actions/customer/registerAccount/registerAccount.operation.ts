@@ -25,6 +25,13 @@ export const outputs = OUTPUT_NAMES;
 export const properties: INodeProperties[] = [
 	toolDescriptionProperty,
 	{
+		displayName:
+			'BizKitHub sends every customer registered here a confirmation e-mail. To check a batch without registering anyone, turn on Validate Only under Options.',
+		name: 'confirmationEmailNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
 		displayName: 'Fields',
 		name: 'columns',
 		type: 'resourceMapper',
@@ -64,7 +71,7 @@ export const properties: INodeProperties[] = [
 				name: 'defaultPhoneCountry',
 				type: 'string',
 				default: '',
-				placeholder: 'CZ',
+				placeholder: 'e.g. CZ',
 				description:
 					'ISO 3166-1 alpha-2 code of the country assumed for phone numbers written without a +calling code. Without it such numbers are invalid.',
 			},
