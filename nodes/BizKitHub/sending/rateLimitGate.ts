@@ -11,6 +11,14 @@ export interface WaitTooLong {
 	waitMs: number;
 }
 
+/** Who asks for a go: one execution, with its own longest wait and its own Stop. */
+export interface Caller {
+	/** The longest wait this caller accepts; the gate's own when not given. */
+	maxWaitMs?: number;
+	/** n8n's cancel signal for the caller's execution: its waits end, and it is told 'stopped'. */
+	signal?: AbortSignal;
+}
+
 export interface GateOptions {
 	/** n8n's cancel signal for the execution: every wait ends at once, and nothing more goes. */
 	signal?: AbortSignal;
@@ -69,6 +77,12 @@ export class RateLimitGate {
 
 	private readonly sleep: Sleeper;
 
+	/** A sleep given to the constructor (a test's clock), used for every caller. */
+	private readonly givenSleep?: Sleeper;
+
+	/** Each caller's sleep and stop, made once per signal (a listener per request would pile up). */
+	private readonly callers = new WeakMap<AbortSignal, { sleep: Sleeper; stopped: Promise<void> }>();
+
 	private readonly options: Required<Omit<GateOptions, 'signal'>> & { signal?: AbortSignal };
 
 	constructor(
@@ -83,6 +97,7 @@ export class RateLimitGate {
 			random: Math.random,
 			...options,
 		};
+		this.givenSleep = wait;
 		this.sleep = wait ?? stoppableSleep(options.signal);
 		this.stopped = whenStopped(options.signal);
 		this.resetAnswerSignal();
@@ -112,24 +127,39 @@ export class RateLimitGate {
 		this.answered = new Promise((resolve) => (this.announceAnswer = resolve));
 	}
 
-	private get isStopped(): boolean {
-		return this.options.signal?.aborted === true;
+	/** How a caller sleeps and learns of its Stop: the gate's own, or made for its signal. */
+	private waysOf(signal?: AbortSignal): { sleep: Sleeper; stopped: Promise<void> } {
+		if (!signal || signal === this.options.signal)
+			return { sleep: this.sleep, stopped: this.stopped };
+		let ways = this.callers.get(signal);
+		if (!ways) {
+			ways = { sleep: this.givenSleep ?? stoppableSleep(signal), stopped: whenStopped(signal) };
+			this.callers.set(signal, ways);
+		}
+		return ways;
 	}
 
-	/** Waits until a request may go out, and counts it as out. Or says the wait would be too long. */
-	async acquire(): Promise<'go' | 'stopped' | WaitTooLong> {
+	/**
+	 * Waits until a request may go out, and counts it as out. Or says the wait would be too long
+	 * for this caller, or that its execution was stopped. Callers of several executions may share
+	 * one gate: each waits and stops on its own terms, and the limit's state is theirs together.
+	 */
+	async acquire(caller: Caller = {}): Promise<'go' | 'stopped' | WaitTooLong> {
+		const maxWaitMs = caller.maxWaitMs ?? this.maxWaitMs;
+		const signal = caller.signal ?? this.options.signal;
+		const { sleep, stopped } = this.waysOf(signal);
 		for (;;) {
-			if (this.isStopped) return 'stopped';
+			if (signal?.aborted) return 'stopped';
 			const waitMs = this.pausedUntil - this.now();
 			if (waitMs > 0) {
-				if (waitMs > this.maxWaitMs) return { waitMs };
-				await this.sleep(waitMs);
+				if (waitMs > maxWaitMs) return { waitMs };
+				await sleep(waitMs);
 				continue;
 			}
 			// While the end of a wait is probed for, the probe steps space the requests, not the pace.
 			const pacedWaitMs = this.probe ? 0 : this.nextStartAt - this.now();
 			if (pacedWaitMs > 0) {
-				await this.sleep(pacedWaitMs);
+				await sleep(pacedWaitMs);
 				continue;
 			}
 			const mayGo = this.probe
@@ -144,7 +174,7 @@ export class RateLimitGate {
 				this.nextStartAt = this.probe ? now : Math.max(now, this.nextStartAt) + spacingMs;
 				return 'go';
 			}
-			await Promise.race([this.answered, this.stopped]);
+			await Promise.race([this.answered, stopped]);
 		}
 	}
 

@@ -73,7 +73,10 @@ export async function sendWithRetries(
 	});
 	const tooLong = (waitMs: number) => ended(waitTooLong(waitMs, settings.maxRateLimitWaitMs));
 	for (;;) {
-		const ticket = await gate.acquire();
+		const ticket = await gate.acquire({
+			maxWaitMs: settings.maxRateLimitWaitMs,
+			signal: settings.signal,
+		});
 		if (ticket === 'stopped') return ended(stopped());
 		if (ticket !== 'go') return tooLong(ticket.waitMs);
 		attempts++;

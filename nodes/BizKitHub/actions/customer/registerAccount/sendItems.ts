@@ -8,9 +8,9 @@ import {
 	REGISTER_ACCOUNT_PATH,
 	isWellFormedApiKey,
 } from '../../../api/contract';
-import { RateLimitGate } from '../../../sending/rateLimitGate';
 import { runPool } from '../../../sending/runPool';
 import { sendWithRetries } from '../../../sending/sendWithRetries';
+import { shareGate } from '../../../sending/sharedGates';
 import { StartPacer } from '../../../sending/startPacer';
 import { apiFailure } from '../../../transport/apiFailure';
 import { apiRequest } from '../../../transport/apiRequest';
@@ -56,49 +56,54 @@ export async function sendItems(
 		maxRateLimitWaitMs: options.maxRateLimitWaitMs,
 		signal,
 	};
-	const gate = new RateLimitGate(options.maxRateLimitWaitMs, Date.now, undefined, { signal });
+	// Executions of this n8n process that use the same credential and host share one gate.
+	const { gate, release } = shareGate(`${settings.credentials.id}|${settings.baseUrl}`);
 	const failures: NodeApiError[] = [];
 
-	await runPool(
-		pending.length,
-		options.concurrency,
-		async (job) => {
-			const { itemIndex, body } = pending[job];
-			const itemSettings = { ...settings, secrets: [apiKey, body.password] };
-			const send = async () =>
-				await apiRequest(this, { path: REGISTER_ACCOUNT_PATH, body }, itemSettings);
-			const { outcome, attempts, earlierAttemptMayHaveReached } = await sendWithRetries(
-				send,
-				retrySettings,
-				gate,
-			);
-			if (outcome.kind === 'registered') {
-				routed[itemIndex] = {
-					output: SUCCESS_OUTPUT,
-					item: registeredItem(itemIndex, body, attempts),
-				};
-				return;
-			}
-			if (outcome.kind === 'refused') {
-				routed[itemIndex] = {
-					output: outputOfErrorCode(outcome.errorCode),
-					item: refusedItem(itemIndex, body, outcome, { attempts, earlierAttemptMayHaveReached }),
-				};
-				return;
-			}
-			if (signal?.aborted) return;
-			const error = apiFailure(this.getNode(), itemIndex, { ...outcome, attempts });
-			if (continueOnFail) {
-				routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, error) };
-			} else {
-				failures[itemIndex] = error;
-			}
-		},
-		{
-			shouldStop: () => failures.length > 0 || signal?.aborted === true,
-			pacer: new StartPacer(options.concurrency, undefined, undefined, signal),
-		},
-	);
+	try {
+		await runPool(
+			pending.length,
+			options.concurrency,
+			async (job) => {
+				const { itemIndex, body } = pending[job];
+				const itemSettings = { ...settings, secrets: [apiKey, body.password] };
+				const send = async () =>
+					await apiRequest(this, { path: REGISTER_ACCOUNT_PATH, body }, itemSettings);
+				const { outcome, attempts, earlierAttemptMayHaveReached } = await sendWithRetries(
+					send,
+					retrySettings,
+					gate,
+				);
+				if (outcome.kind === 'registered') {
+					routed[itemIndex] = {
+						output: SUCCESS_OUTPUT,
+						item: registeredItem(itemIndex, body, attempts),
+					};
+					return;
+				}
+				if (outcome.kind === 'refused') {
+					routed[itemIndex] = {
+						output: outputOfErrorCode(outcome.errorCode),
+						item: refusedItem(itemIndex, body, outcome, { attempts, earlierAttemptMayHaveReached }),
+					};
+					return;
+				}
+				if (signal?.aborted) return;
+				const error = apiFailure(this.getNode(), itemIndex, { ...outcome, attempts });
+				if (continueOnFail) {
+					routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, error) };
+				} else {
+					failures[itemIndex] = error;
+				}
+			},
+			{
+				shouldStop: () => failures.length > 0 || signal?.aborted === true,
+				pacer: new StartPacer(options.concurrency, undefined, undefined, signal),
+			},
+		);
+	} finally {
+		release();
+	}
 
 	const first = failures.find((failure) => failure !== undefined);
 	if (first) throw first;

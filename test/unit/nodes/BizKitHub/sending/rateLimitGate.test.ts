@@ -206,3 +206,31 @@ describe('the rate-limit gate once it has learnt the rate', () => {
 		expect(time.now - before).toBeLessThan(1000);
 	});
 });
+
+describe('one gate shared by several executions', () => {
+	test("each caller stops on its own execution's Stop; the others go on", async () => {
+		const gate = new RateLimitGate(Number.POSITIVE_INFINITY);
+		const first = new AbortController();
+		const second = new AbortController();
+		await gate.acquire({ signal: first.signal });
+		gate.record({ retryAfterMs: 300 }, true);
+		const firstWaiting = gate.acquire({ signal: first.signal, maxWaitMs: 60_000 });
+		const secondWaiting = gate.acquire({ signal: second.signal, maxWaitMs: 60_000 });
+		first.abort();
+		expect(await firstWaiting).toBe('stopped');
+		expect(await secondWaiting).toBe('go');
+		expect(second.signal.aborted).toBe(false);
+	});
+
+	test('each caller has its own longest wait', async () => {
+		const { clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(Number.POSITIVE_INFINITY, clock, sleeper);
+		await gate.acquire();
+		gate.record({ retryAfterMs: 5_000 }, true);
+		// Paused to probe the last second of the stated 5 s: too long for one caller, not the other.
+		const refused = await gate.acquire({ maxWaitMs: 1_000 });
+		expect(refused).toEqual({ waitMs: expect.any(Number) });
+		expect((refused as { waitMs: number }).waitMs).toBeGreaterThan(1_000);
+		expect(await gate.acquire({ maxWaitMs: 60_000 })).toBe('go');
+	});
+});
