@@ -108,31 +108,34 @@ async function runOrThrow(runtime, args, options) {
 	return result;
 }
 
-async function importJson(runtime, userFolder, command, data) {
+async function importJson(runtime, userFolder, command, data, env = {}) {
 	const file = path.join(
 		fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-import-')),
 		'import.json',
 	);
 	fs.writeFileSync(file, JSON.stringify(data));
 	try {
-		await runOrThrow(runtime, [command, `--input=${file}`], { userFolder });
+		await runOrThrow(runtime, [command, `--input=${file}`], { userFolder, env });
 	} finally {
 		fs.rmSync(path.dirname(file), { recursive: true, force: true });
 	}
 }
 
-/** Stores credentials (decrypted `data`; n8n encrypts them) in the user folder's database. */
-function importCredentials(runtime, userFolder, credentials) {
-	return importJson(runtime, userFolder, 'import:credentials', credentials);
+/**
+ * Stores credentials (decrypted `data`; n8n encrypts them) in n8n's database: the user folder's,
+ * or the one `env` names (DB_TYPE and the like).
+ */
+function importCredentials(runtime, userFolder, credentials, env = {}) {
+	return importJson(runtime, userFolder, 'import:credentials', credentials, env);
 }
 
-function importWorkflows(runtime, userFolder, workflows) {
-	return importJson(runtime, userFolder, 'import:workflow', workflows);
+function importWorkflows(runtime, userFolder, workflows, env = {}) {
+	return importJson(runtime, userFolder, 'import:workflow', workflows, env);
 }
 
 /** Publishes a stored workflow, so that its triggers (a webhook, say) are live when n8n starts. */
-function publishWorkflow(runtime, userFolder, id) {
-	return runOrThrow(runtime, ['publish:workflow', `--id=${id}`], { userFolder });
+function publishWorkflow(runtime, userFolder, id, env = {}) {
+	return runOrThrow(runtime, ['publish:workflow', `--id=${id}`], { userFolder, env });
 }
 
 /**

@@ -1,0 +1,159 @@
+// @ts-check
+'use strict';
+
+// n8n 2.41.1 in queue mode on one machine: a main instance (editor, API, webhooks) that puts
+// executions on a Redis queue, and workers that run them, all on one PostgreSQL database with one
+// encryption key. Every process has a user folder of its own with this package installed the way
+// n8n installs a community package (a worker without it fails with "Unrecognized node type").
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { installInto } = require('../../../scripts/lib/installPackage');
+const { track } = require('../../../scripts/lib/lifecycle');
+const n8n = require('../../../scripts/lib/n8n');
+const { freePort } = require('../../../scripts/lib/ports');
+const { ensureN8n } = require('../../../scripts/lib/runtime');
+
+/**
+ * What every process of the cluster shares: the database and the queue.
+ * @param {{ redisPort: number, postgresPort: number }} services
+ */
+function clusterEnvironment({ redisPort, postgresPort }) {
+	return {
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(postgresPort),
+		DB_POSTGRESDB_DATABASE: 'postgres',
+		DB_POSTGRESDB_USER: 'n8n',
+		DB_POSTGRESDB_PASSWORD: '',
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redisPort),
+	};
+}
+
+/**
+ * One long-running n8n process (`start` or `worker`), its output kept.
+ * @param {{ node: string, n8n: string }} runtime
+ * @param {string} command
+ * @param {string} userFolder
+ * @param {Record<string, string>} env
+ */
+async function startProcess(runtime, command, userFolder, env) {
+	const child = track(
+		spawn(runtime.node, [runtime.n8n, command], {
+			env: n8n.n8nEnvironment(userFolder, {
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				...env,
+			}),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		}),
+	);
+	let output = '';
+	child.stdout?.on('data', (chunk) => (output += chunk));
+	child.stderr?.on('data', (chunk) => (output += chunk));
+	return { child, output: () => output };
+}
+
+/** @param {import('node:child_process').ChildProcess} child */
+function stopProcess(child) {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve(undefined);
+		});
+		child.kill('SIGTERM');
+	});
+}
+
+/**
+ * Starts main and `workers` workers. `prepare(env, userFolder)` runs first, with the cluster's
+ * environment, to import credentials and workflows into the shared database.
+ * @param {{ redisPort: number, postgresPort: number }} services
+ * @param {{ workers?: number, concurrency?: number, prepare: (env: Record<string, string>, userFolder: string, runtime: { node: string, n8n: string }) => Promise<void> }} options
+ */
+async function startCluster(services, { workers = 2, concurrency = 5, prepare }) {
+	const runtime = await ensureN8n();
+	const env = clusterEnvironment(services);
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-cluster-'));
+	const folderOf = (/** @type {string} */ name) => {
+		const folder = path.join(root, name);
+		fs.mkdirSync(folder);
+		installInto(folder);
+		return folder;
+	};
+	/** @type {Array<{ name: string, child: import('node:child_process').ChildProcess, output: () => string }>} */
+	const processes = [];
+	const stop = async () => {
+		await Promise.all(processes.map(({ child }) => stopProcess(child)));
+		fs.rmSync(root, { recursive: true, force: true });
+	};
+	try {
+		const mainFolder = folderOf('main');
+		await prepare(env, mainFolder, runtime);
+		const port = await freePort();
+		const url = `http://127.0.0.1:${port}`;
+		const main = await startProcess(runtime, 'start', mainFolder, {
+			...env,
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			WEBHOOK_URL: `${url}/`,
+		});
+		processes.push({ name: 'main', ...main });
+		for (let index = 1; index <= workers; index++) {
+			const worker = await startProcess(runtime, 'worker', folderOf(`worker${index}`), {
+				...env,
+				N8N_CONCURRENCY_PRODUCTION_LIMIT: String(concurrency),
+				QUEUE_HEALTH_CHECK_ACTIVE: 'false',
+			});
+			processes.push({ name: `worker${index}`, ...worker });
+		}
+		const deadline = Date.now() + 180000;
+		for (;;) {
+			if (processes.some(({ child }) => child.exitCode !== null)) {
+				const dead = processes.find(({ child }) => child.exitCode !== null);
+				throw new Error(`n8n ${dead?.name} exited while starting:\n${dead?.output().slice(-3000)}`);
+			}
+			const mainReady = await fetch(`${url}/healthz/readiness`)
+				.then((response) => response.status === 200)
+				.catch(() => false);
+			const workersReady = processes
+				.filter(({ name }) => name.startsWith('worker'))
+				.every(({ output }) => /n8n worker is now ready|Worker started/i.test(output()));
+			if (mainReady && workersReady) break;
+			if (Date.now() > deadline) {
+				throw new Error(
+					`the cluster did not start within 180 s:\n${processes.map(({ name, output }) => `--- ${name}\n${output().slice(-1500)}`).join('\n')}`,
+				);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		return {
+			url,
+			processes,
+			/** Kills a process at once, as a crash or an out-of-memory kill would. @param {string} name */
+			kill: (name) => processes.find((each) => each.name === name)?.child.kill('SIGKILL'),
+			/** Executions each worker says it ran, from its log. */
+			executionsByWorker: () =>
+				Object.fromEntries(
+					processes
+						.filter(({ name }) => name.startsWith('worker'))
+						.map(({ name, output }) => [
+							name,
+							(output().match(/Worker finished execution/g) ?? []).length,
+						]),
+				),
+			stop,
+		};
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+module.exports = { startCluster, clusterEnvironment };
