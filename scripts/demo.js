@@ -93,8 +93,10 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	// Stopped on purpose: what failed was n8n being stopped; the clean-up exits when it is done.
+main().catch(async (error) => {
+	// Ctrl-C reaches n8n too, and its exit may be seen before this process's own signal: give
+	// the signal a moment. Stopped on purpose, the clean-up exits when it is done.
+	await new Promise((resolve) => setTimeout(resolve, 250));
 	if (isStopping()) return;
 	console.error(`demo failed: ${error.message}`);
 	process.exit(1);

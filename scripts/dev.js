@@ -202,8 +202,10 @@ async function main() {
 module.exports = { startDev };
 
 if (require.main === module) {
-	main().catch((error) => {
-		// Stopped on purpose while starting: the clean-up exits when it is done.
+	main().catch(async (error) => {
+		// Ctrl-C reaches n8n too, and its exit may be seen before this process's own signal: give
+		// the signal a moment. Stopped on purpose, the clean-up exits when it is done.
+		await new Promise((resolve) => setTimeout(resolve, 250));
 		if (isStopping()) return;
 		console.error(`dev failed: ${error.message}`);
 		process.exit(1);
