@@ -2,19 +2,29 @@ import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as customer from './customer/customer.resource';
-import { DEFAULT_OPERATION, RESOURCES, findOperation } from './resources';
+import { RESOURCES, findOperation } from './resources';
 
-export const nodeProperties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [{ name: 'Customer', value: 'customer' }],
-		default: 'customer',
-	},
-	...customer.description,
-];
+const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [{ name: 'Customer', value: 'customer' }],
+	default: 'customer',
+};
+
+export const nodeProperties: INodeProperties[] = [resourceProperty, ...customer.description];
+
+/** Each resource's Operation list (the `operation` parameter shown with it), by resource. */
+function operationLists(): Map<string, INodeProperties> {
+	const lists = new Map<string, INodeProperties>();
+	for (const property of nodeProperties) {
+		const resource = property.displayOptions?.show?.resource?.[0];
+		if (property.name === 'operation' && typeof resource === 'string')
+			lists.set(resource, property);
+	}
+	return lists;
+}
 
 /** A JSON text that can stand inside `{{ }}`: no `{{` or `}}` in it. */
 function inExpression(value: unknown): string {
@@ -37,7 +47,9 @@ function outputsExpression(): INodeTypeDescription['outputs'] {
 			byOperation[`${resource}.${operation}`] = outputsOf(module.outputs);
 		}
 	}
-	const fallback = findOperation(DEFAULT_OPERATION.resource, DEFAULT_OPERATION.operation)!;
+	// The operation a node left at its defaults runs: the descriptions' own defaults.
+	const resource = resourceProperty.default;
+	const fallback = findOperation(resource, operationLists().get(String(resource))?.default)!;
 	return `={{ ${inExpression(byOperation)}[$parameter.resource + "." + $parameter.operation] || ${inExpression(outputsOf(fallback.outputs))} }}`;
 }
 
@@ -46,9 +58,7 @@ export const nodeOutputs = outputsExpression();
 /** The names in each resource's Operation list, by `resource.operation`. */
 function operationNames(): Record<string, string> {
 	const names: Record<string, string> = {};
-	for (const property of nodeProperties) {
-		const resource = property.displayOptions?.show?.resource?.[0];
-		if (property.name !== 'operation' || typeof resource !== 'string') continue;
+	for (const [resource, property] of operationLists()) {
 		for (const option of property.options ?? []) {
 			if ('value' in option) names[`${resource}.${String(option.value)}`] = option.name;
 		}

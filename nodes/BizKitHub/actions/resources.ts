@@ -4,9 +4,6 @@ import type { Operation, Operations } from './operation';
 /** Every resource's operations, by the value saved in workflows as `resource`. */
 export const RESOURCES: Record<string, Operations> = { customer: customer.operations };
 
-/** What the node does when Resource and Operation are left at their defaults. */
-export const DEFAULT_OPERATION = { resource: 'customer', operation: 'registerAccount' };
-
 /** The operation saved as `resource` and `operation`, if the node has it. */
 export function findOperation(resource: unknown, operation: unknown): Operation | undefined {
 	const operations = Object.prototype.hasOwnProperty.call(RESOURCES, String(resource))
