@@ -15,7 +15,7 @@ const { build } = require('./lib/build');
 const { requireBuilt } = require('./lib/built');
 const { exampleWorkflow } = require('./lib/examples');
 const { installInto } = require('./lib/installPackage');
-const { isStopping, onExit } = require('./lib/lifecycle');
+const { failed, onExit } = require('./lib/lifecycle');
 const { executeWorkflow, importCredentials, importWorkflows, nodeOutputs } = require('./lib/n8n');
 const { ensureN8n, log } = require('./lib/runtime');
 const { sandboxCredential } = require('./lib/sandboxCredential');
@@ -93,11 +93,4 @@ async function main() {
 	}
 }
 
-main().catch(async (error) => {
-	// Ctrl-C reaches n8n too, and its exit may be seen before this process's own signal: give
-	// the signal a moment. Stopped on purpose, the clean-up exits when it is done.
-	await new Promise((resolve) => setTimeout(resolve, 250));
-	if (isStopping()) return;
-	console.error(`demo failed: ${error.message}`);
-	process.exit(1);
-});
+main().catch((error) => failed('demo', error));

@@ -23,7 +23,7 @@ const {
 	publishWorkflow,
 } = require('./lib/n8n');
 const { localOwner, request, signIn } = require('./lib/owner');
-const { isStopping, onExit, track } = require('./lib/lifecycle');
+const { failed, onExit, track } = require('./lib/lifecycle');
 const { freePort } = require('./lib/ports');
 const { showWithoutStartupNotices } = require('./lib/n8nNotices');
 const { ROOT, ensureN8n, log } = require('./lib/runtime');
@@ -202,12 +202,5 @@ async function main() {
 module.exports = { startDev };
 
 if (require.main === module) {
-	main().catch(async (error) => {
-		// Ctrl-C reaches n8n too, and its exit may be seen before this process's own signal: give
-		// the signal a moment. Stopped on purpose, the clean-up exits when it is done.
-		await new Promise((resolve) => setTimeout(resolve, 250));
-		if (isStopping()) return;
-		console.error(`dev failed: ${error.message}`);
-		process.exit(1);
-	});
+	main().catch((error) => failed('dev', error));
 }

@@ -51,9 +51,19 @@ function onExit(cleanUp) {
 	return once;
 }
 
-/** Whether the script is stopping because of a signal or its parent going away. */
-function isStopping() {
-	return ending;
+/**
+ * The end of a script whose main part threw: says `<what> failed` and exits 1, unless the script
+ * is being stopped on purpose (then what failed was n8n being stopped, and the clean-up exits when
+ * it is done). Ctrl-C reaches n8n too, and its exit may be seen before this process's own signal:
+ * the signal gets a moment first.
+ * @param {string} what
+ * @param {Error} error
+ */
+async function failed(what, error) {
+	await new Promise((resolve) => setTimeout(resolve, 250));
+	if (ending) return;
+	console.error(`${what} failed: ${error.message}`);
+	process.exit(1);
 }
 
 /** @param {import('node:child_process').ChildProcess} child */
@@ -126,4 +136,4 @@ function installHandlers() {
 	});
 }
 
-module.exports = { track, onExit, isStopping, stopChildren };
+module.exports = { track, onExit, failed, stopChildren };
