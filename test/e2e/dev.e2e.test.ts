@@ -2,6 +2,7 @@
 import type { INodeOutputConfiguration, INodeTypeDescription, INodeTypes } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
+import { OUTPUT_NAMES } from '../helpers/expectedNames';
 import { SANDBOX_CREDENTIAL_ID } from '../../scripts/lib/sandboxCredential';
 import { startDevServer } from './helpers/devServer';
 
@@ -54,14 +55,7 @@ test('the editor serves its page and lists the BizKitHub node with its six outpu
 		(type) => type.name === 'n8n-nodes-bizkithub.bizKitHub',
 	);
 	expect(node).toBeDefined();
-	expect(servedOutputNames(node!)).toEqual([
-		'Success',
-		'E001 Register Failed',
-		'E002 Already Registered',
-		'E003 Banned',
-		'E004 Too Many Attempts',
-		'Invalid',
-	]);
+	expect(servedOutputNames(node!)).toEqual(OUTPUT_NAMES);
 	expect(node?.credentials).toEqual([{ name: 'bizKitHubApi', required: true }]);
 });
 

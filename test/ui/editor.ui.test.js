@@ -6,7 +6,7 @@
 // sandbox. Each step leaves a screenshot in docs/ for the README.
 
 const { startDevServer } = require('../e2e/helpers/devServer');
-const { API_FIELD_NAMES, REQUIRED_FIELD_NAMES } = require('../helpers/apiFieldNames');
+const { API_FIELD_NAMES, OUTPUT_NAMES, REQUIRED_FIELD_NAMES } = require('../helpers/expectedNames');
 const { launchBrowser } = require('./helpers/browser');
 const { dropdownOption, screenshot, signIn } = require('./helpers/editor');
 
@@ -144,14 +144,7 @@ test('the example workflow runs, and its items reach the six named outputs', asy
 				)
 				.map((handle) => String(handle.textContent).trim()),
 		);
-	expect(outputs).toEqual([
-		'Success',
-		'E001 Register Failed',
-		'E002 Already Registered',
-		'E003 Banned',
-		'E004 Too Many Attempts',
-		'Invalid',
-	]);
+	expect(outputs).toEqual(OUTPUT_NAMES);
 
 	await page.getByTestId('execute-workflow-button').click();
 	const itemsTo = async (/** @type {string} */ target) => {

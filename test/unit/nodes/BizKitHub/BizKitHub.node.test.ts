@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 import * as packageIndex from '../../../../index';
 import { BizKitHub } from '../../../../nodes/BizKitHub/BizKitHub.node';
 import packageJson from '../../../../package.json';
-import { API_FIELD_NAMES } from '../../../helpers/apiFieldNames';
+import { API_FIELD_NAMES, OUTPUT_NAMES } from '../../../helpers/expectedNames';
 import { outputsFor } from '../../../helpers/runWorkflow';
 
 const node = new BizKitHub();
@@ -17,14 +17,7 @@ test('the node has the names saved workflows depend on', () => {
 	expect(description.version).toBe(1);
 	expect(description.credentials).toEqual([{ name: 'bizKitHubApi', required: true }]);
 	// The outputs come from the operation; saved parameters leave the defaults out.
-	const registerAccountOutputs = [
-		'Success',
-		'E001 Register Failed',
-		'E002 Already Registered',
-		'E003 Banned',
-		'E004 Too Many Attempts',
-		'Invalid',
-	].map((displayName) => ({ type: 'main', displayName }));
+	const registerAccountOutputs = OUTPUT_NAMES.map((displayName) => ({ type: 'main', displayName }));
 	expect(outputsFor({})).toEqual(registerAccountOutputs);
 	expect(outputsFor({ resource: 'customer', operation: 'registerAccount' })).toEqual(
 		registerAccountOutputs,
