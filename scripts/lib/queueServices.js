@@ -10,11 +10,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { freePort } = require('../../../scripts/lib/ports');
-
-function log(message) {
-	process.stdout.write(`[bizkithub] ${message}\n`);
-}
+const { freePort } = require('./ports');
+const { log } = require('./runtime');
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 

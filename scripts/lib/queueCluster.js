@@ -11,11 +11,11 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { installInto } = require('../../../scripts/lib/installPackage');
-const { track } = require('../../../scripts/lib/lifecycle');
-const n8n = require('../../../scripts/lib/n8n');
-const { freePort } = require('../../../scripts/lib/ports');
-const { ensureN8n } = require('../../../scripts/lib/runtime');
+const { installInto } = require('./installPackage');
+const { track } = require('./lifecycle');
+const n8n = require('./n8n');
+const { freePort } = require('./ports');
+const { ensureN8n } = require('./runtime');
 
 /**
  * What every process of the cluster shares: the database and the queue.
@@ -74,7 +74,7 @@ function stopProcess(child) {
 /**
  * Starts main and `workers` workers. `prepare(env, userFolder)` runs first, with the cluster's
  * environment, to import credentials and workflows into the shared database.
- * @param {{ redisPort: number, postgresPort: number }} services
+ * @param {{ redisPort: number, postgresPort: number, sql: (query: string) => string[] }} services
  * @param {{ workers?: number, concurrency?: number, prepare: (env: Record<string, string>, userFolder: string, runtime: { node: string, n8n: string }) => Promise<void> }} options
  */
 async function startCluster(services, { workers = 2, concurrency = 5, prepare }) {
@@ -96,6 +96,15 @@ async function startCluster(services, { workers = 2, concurrency = 5, prepare })
 	try {
 		const mainFolder = folderOf('main');
 		await prepare(env, mainFolder, runtime);
+		// Main answers its readiness check before it has registered the published workflows'
+		// webhooks (a sign-up posted then gets 404): wait for each to have one in the database.
+		const published = services.sql(
+			'SELECT id FROM workflow_entity WHERE "activeVersionId" IS NOT NULL AND NOT "isArchived"',
+		);
+		const webhooksReady = () => {
+			const registered = new Set(services.sql('SELECT DISTINCT "workflowId" FROM webhook_entity'));
+			return published.every((id) => registered.has(id));
+		};
 		const port = await freePort();
 		const url = `http://127.0.0.1:${port}`;
 		const main = await startProcess(runtime, 'start', mainFolder, {
@@ -125,10 +134,11 @@ async function startCluster(services, { workers = 2, concurrency = 5, prepare })
 			const workersReady = processes
 				.filter(({ name }) => name.startsWith('worker'))
 				.every(({ output }) => /n8n worker is now ready|Worker started/i.test(output()));
-			if (mainReady && workersReady) break;
+			const webhooks = webhooksReady();
+			if (mainReady && workersReady && webhooks) break;
 			if (Date.now() > deadline) {
 				throw new Error(
-					`the cluster did not start within 180 s:\n${processes.map(({ name, output }) => `--- ${name}\n${output().slice(-1500)}`).join('\n')}`,
+					`the cluster did not start within 180 s (main ${mainReady ? 'ready' : 'not ready'}, workers ${workersReady ? 'ready' : 'not ready'}, webhooks ${webhooks ? 'registered' : 'not all registered'}):\n${processes.map(({ name, output }) => `--- ${name}\n${output().slice(-1500)}`).join('\n')}`,
 				);
 			}
 			await new Promise((resolve) => setTimeout(resolve, 500));
