@@ -70,15 +70,16 @@ class VirtualTime {
  * does with the gate: acquire, send, record the answer, and after a 429 wait what the gate says
  * and go again.
  * @param {LimiterVariant} variant
- * @param {{ items: number, concurrency: number, latencyMs: number, jitterMs?: number, startOffsetMs?: number }} setup
+ * @param {{ items: number, concurrency: number, latencyMs: number, jitterMs?: number, startOffsetMs?: number, gates?: number }} setup
  *   `jitterMs`: each way takes up to this much longer, at random (the same random for the same
  *   setup); `startOffsetMs`: where in the clock's second the run starts (fixed windows are
- *   aligned to it)
+ *   aligned to it); `gates`: how many gates share the limiter, each with `concurrency` requests
+ *   at a time, as n8n workers in queue mode do (each process has its own gate); 1 if not given
  * @param {{ RateLimitGate: any, readRateLimit: (headers: Record<string, string>, now: number) => any }} node
  * @returns {Promise<SimulatedRun>}
  */
 async function simulateRun(variant, setup, { RateLimitGate, readRateLimit }) {
-	const { items, concurrency, latencyMs, jitterMs = 0, startOffsetMs = 137 } = setup;
+	const { items, concurrency, latencyMs, jitterMs = 0, startOffsetMs = 137, gates = 1 } = setup;
 	// A small seeded generator (mulberry32), so that a run is the same each time.
 	let seed = 20261128;
 	const random = () => {
@@ -98,7 +99,10 @@ async function simulateRun(variant, setup, { RateLimitGate, readRateLimit }) {
 		windowMs: 1000,
 		now: time.clock,
 	});
-	const gate = new RateLimitGate(3_600_000, time.clock, time.sleep);
+	const eachGate = Array.from(
+		{ length: gates },
+		() => new RateLimitGate(3_600_000, time.clock, time.sleep),
+	);
 	const started = time.now;
 	let refusals = 0;
 	let registered = 0;
@@ -123,7 +127,8 @@ async function simulateRun(variant, setup, { RateLimitGate, readRateLimit }) {
 		return { allowed: verdict.allowed, headers };
 	};
 
-	const worker = async () => {
+	const worker = async (/** @type {number} */ slot) => {
+		const gate = eachGate[slot % gates];
 		while (next < items) {
 			next++;
 			for (;;) {
@@ -150,12 +155,14 @@ async function simulateRun(variant, setup, { RateLimitGate, readRateLimit }) {
 			}
 		}
 	};
-	await time.run(Promise.all(Array.from({ length: concurrency }, worker)));
+	await time.run(
+		Promise.all(Array.from({ length: concurrency * gates }, (_, slot) => worker(slot))),
+	);
 	return {
 		ms: time.now - started,
 		minimumMs: Math.max(
 			((items - burst) / variant.limit) * 1000,
-			(items * latencyMs) / concurrency,
+			(items * latencyMs) / (concurrency * gates),
 		),
 		refusals,
 		registered,

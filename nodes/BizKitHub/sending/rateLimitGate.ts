@@ -1,5 +1,6 @@
 import { PaceLearner } from './paceLearner';
 import type { RateLimitInfo } from './rateLimitHeaders';
+import { RefillWatch } from './refillWatch';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffMs } from './retryPolicy';
 import { stoppableSleep, whenStopped, type Clock, type Sleeper } from './waits';
 
@@ -69,6 +70,8 @@ export class RateLimitGate {
 
 	readonly pace = new PaceLearner();
 
+	private readonly refill = new RefillWatch();
+
 	private answered: Promise<void> = Promise.resolve();
 
 	private announceAnswer: () => void = () => {};
@@ -123,6 +126,22 @@ export class RateLimitGate {
 		this.pausedUntil = Math.max(this.pausedUntil, next ?? deadline);
 	}
 
+	/**
+	 * Whether the reported quota is counted down and its reset waited for: as the pace learner
+	 * says, unless the quota is known to come back a little at a time (a bucket shared with other
+	 * processes looks like no bucket to the learner, yet its reset is not when the quota returns).
+	 */
+	private get followsQuota(): boolean {
+		return (
+			this.pace.followsReportedQuota && !(this.pace.knowsBurst && this.refill.refillsGradually)
+		);
+	}
+
+	/** Whether the last answer reported quota left that no request out has taken yet. */
+	private get hasReportedQuota(): boolean {
+		return Number.isFinite(this.budget) && this.budget >= 1;
+	}
+
 	private resetAnswerSignal(): void {
 		this.answered = new Promise((resolve) => (this.announceAnswer = resolve));
 	}
@@ -157,14 +176,19 @@ export class RateLimitGate {
 				continue;
 			}
 			// While the end of a wait is probed for, the probe steps space the requests, not the pace.
-			const pacedWaitMs = this.probe ? 0 : this.nextStartAt - this.now();
+			// Once a bucket is paced, quota the API reports left goes at once: a pace learnt too low (a
+			// share of a key other processes were using) then rises to what the API has to spare.
+			const pacedWaitMs =
+				this.probe || (!this.followsQuota && this.hasReportedQuota)
+					? 0
+					: this.nextStartAt - this.now();
 			if (pacedWaitMs > 0) {
 				await sleep(pacedWaitMs);
 				continue;
 			}
 			const mayGo = this.probe
 				? this.inFlight === 0
-				: this.budget >= 1 || this.inFlight === 0 || !this.pace.followsReportedQuota;
+				: this.budget >= 1 || this.inFlight === 0 || !this.followsQuota;
 			if (mayGo) {
 				this.budget -= 1;
 				this.inFlight += 1;
@@ -187,6 +211,7 @@ export class RateLimitGate {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		const now = this.now();
 		const newRound = sentAt >= this.lastQuotaOutAt;
+		this.refill.observe(sentAt, now, info.remaining, info.resetAtMs);
 		let itemWaitMs: number | undefined;
 		if (rateLimited) {
 			this.budget = 0;
@@ -233,18 +258,12 @@ export class RateLimitGate {
 				this.budget = Math.max(0, info.remaining - this.inFlight);
 				// Once a token bucket is known, the pace handles a quota at 0 (a bucket shows 0 most of
 				// the time when paced right at its rate); a refusal would then tell the pace is too fast.
-				if (
-					info.remaining <= 0 &&
-					info.resetAtMs !== undefined &&
-					newRound &&
-					this.pace.followsReportedQuota
-				) {
+				if (info.remaining <= 0 && info.resetAtMs !== undefined && newRound && this.followsQuota) {
 					this.lastQuotaOutAt = now;
 					this.pace.quotaRanOut(now, info.resetAtMs - now);
 					// (The quota has now run out once.) A fixed window's reset is when it really resets:
 					// nothing to probe. Otherwise the reset is whole seconds, rounded up.
-					if (this.pace.followsReportedQuota)
-						this.pausedUntil = Math.max(this.pausedUntil, info.resetAtMs);
+					if (this.followsQuota) this.pausedUntil = Math.max(this.pausedUntil, info.resetAtMs);
 					else this.pauseToProbe(now, info.resetAtMs - now);
 				}
 			}
