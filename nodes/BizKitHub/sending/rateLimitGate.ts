@@ -137,9 +137,13 @@ export class RateLimitGate {
 		);
 	}
 
-	/** Whether the last answer reported quota left that no request out has taken yet. */
-	private get hasReportedQuota(): boolean {
-		return Number.isFinite(this.budget) && this.budget >= 1;
+	/**
+	 * Whether the last answer reported quota to spare: more than one request's worth that no request
+	 * out has taken yet (the last one is left to other processes sharing the key, which may take it
+	 * at the same moment).
+	 */
+	private get hasSpareQuota(): boolean {
+		return Number.isFinite(this.budget) && this.budget >= 2;
 	}
 
 	private resetAnswerSignal(): void {
@@ -176,10 +180,10 @@ export class RateLimitGate {
 				continue;
 			}
 			// While the end of a wait is probed for, the probe steps space the requests, not the pace.
-			// Once a bucket is paced, quota the API reports left goes at once: a pace learnt too low (a
-			// share of a key other processes were using) then rises to what the API has to spare.
+			// Once a bucket is paced, quota the API reports to spare goes at once: a pace learnt too low
+			// (a share of a key other processes were using) then rises to what the API has to spare.
 			const pacedWaitMs =
-				this.probe || (!this.followsQuota && this.hasReportedQuota)
+				this.probe || (!this.followsQuota && this.hasSpareQuota)
 					? 0
 					: this.nextStartAt - this.now();
 			if (pacedWaitMs > 0) {
