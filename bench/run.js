@@ -4,11 +4,12 @@
 // `npm run bench`: how fast the node registers customers in a real n8n 2.41.1 against the sandbox,
 // next to n8n's own HTTP Request node and a test-only node that is nothing but n8n's request helper
 // (the ceiling), how it does under each rate limiter the API may use, where its CPU time goes, and
-// how time and memory grow with the number of items. Prints a table and a verdict per target and
-// writes bench/results.md and bench/growth.svg. A benchmark, not a test: it asserts nothing.
+// how time and memory grow with the number of items, and how two queue-mode workers share one
+// rate limit. Prints a table and a verdict per target and writes bench/results.md and
+// bench/growth.svg. A benchmark, not a test: it asserts nothing.
 //
 // `npm run bench -- --quick`: smaller jobs in one n8n process, for a look during development;
-// writes nothing. `npm run bench -- throughput limiters http profile growth`: only those parts.
+// writes nothing. `npm run bench -- throughput limiters http profile growth queue`: only those parts.
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -30,6 +31,7 @@ const {
 	limitedJob,
 } = require('./lib/jobs');
 const { simulateRun } = require('./lib/limiterSimulation');
+const { runQueueLoads } = require('./lib/queueLoads');
 const { summarizeProfile } = require('./lib/profile');
 const report = require('./lib/report');
 
@@ -38,9 +40,11 @@ const CHART = path.join(__dirname, 'growth.svg');
 
 const QUICK = process.argv.includes('--quick');
 const ONLY = new Set(process.argv.slice(2).filter((arg) => !arg.startsWith('--')));
-const PARTS = ['throughput', 'limiters', 'simulation', 'http', 'profile', 'growth'];
+const PARTS = ['throughput', 'limiters', 'simulation', 'http', 'profile', 'growth', 'queue'];
+/** Parts --quick leaves out: each needs minutes of its own. */
+const SLOW_PARTS = ['profile', 'simulation', 'queue'];
 const wanted = (/** @type {string} */ part) =>
-	(ONLY.size === 0 || ONLY.has(part)) && !(QUICK && (part === 'profile' || part === 'simulation'));
+	(ONLY.size === 0 || ONLY.has(part)) && !(QUICK && SLOW_PARTS.includes(part));
 
 const SIZES = {
 	throughput: { items: QUICK ? 400 : 2000, latencyMs: 20, concurrency: 20 },
@@ -256,20 +260,25 @@ async function main() {
 		installCeilingPackage(userFolder);
 		const entries = plan();
 		log(
-			`benchmarking in n8n ${N8N_VERSION} on Node ${NODE_VERSION}: ${entries.length} jobs${QUICK ? ' in one process' : `, ${wanted('profile') ? '3 profiles, ' : ''}about 12 minutes`}`,
+			`benchmarking in n8n ${N8N_VERSION} on Node ${NODE_VERSION}: ${entries.length} jobs${QUICK ? ' in one process' : `, ${wanted('profile') ? '3 profiles, ' : ''}about 17 minutes`}`,
 		);
-		const results = await runJobs(
-			context,
-			entries.map((entry) => entry.job),
-			{ together: QUICK },
-		);
+		const results =
+			entries.length === 0
+				? []
+				: await runJobs(
+						context,
+						entries.map((entry) => entry.job),
+						{ together: QUICK },
+					);
 		const measured = entries.map((entry, index) => ({ ...entry, result: results[index] }));
 		const profiled = wanted('profile') ? await profiles(context) : [];
 		const simulated = wanted('simulation') ? await simulations() : [];
+		const queued = wanted('queue') ? await runQueueLoads() : [];
 		const text = report.markdown({
 			measured,
 			profiled,
 			simulated,
+			queued,
 			throughput: SIZES.throughput,
 			quick: QUICK,
 			machine: {
@@ -279,7 +288,7 @@ async function main() {
 			},
 		});
 		console.log(`\n${text}`);
-		console.log(report.verdicts(measured).join('\n'));
+		console.log(report.verdicts(measured, queued).join('\n'));
 		if (ONLY.size === 0 && !QUICK) {
 			fs.writeFileSync(RESULTS, text);
 			fs.writeFileSync(CHART, growthChart(report.growthPanels(measured)));

@@ -15,6 +15,8 @@ const TARGETS = {
 	rateLimitedWithin: 1.1,
 	/** Time per item at the largest size at most this much above the size before it. */
 	linearWithin: 1.2,
+	/** Queue mode: two workers sharing one rate limit, against the limit's minimum. */
+	sharedLimitWithin: 1.25,
 };
 
 /**
@@ -265,8 +267,70 @@ ${lines.join('\n')}
 `;
 }
 
+/** The least time `items` sign-ups can take under `rateLimit` (per second), as for the jobs. */
+const limitMinimumMs = (
+	/** @type {{ limit: number, burst?: number }} */ rateLimit,
+	/** @type {number} */ items,
+) => ((items - (rateLimit.burst ?? rateLimit.limit)) / rateLimit.limit) * 1000;
+
+/** The cluster's own time for the load with no rate limit once its workers are warm. */
+const queueFloor = (/** @type {QueueResult[]} */ queued) =>
+	queued.find((each) => each.rateLimit === null && !each.cold);
+
+/**
+ * @typedef {import('./queueLoads').QueueResult} QueueResult
+ */
+
+/** The queue-mode loads: one row each. */
+function queueSection(/** @type {QueueResult[]} */ queued) {
+	if (queued.length === 0) return '';
+	const floor = queueFloor(queued);
+	const lines = [
+		"| load | time | against the limit's minimum | registered | answered other than 201 | 429 answers | executions per worker |",
+		'| --- | --- | --- | --- | --- | --- | --- |',
+		...queued.map((each) => {
+			const against = each.rateLimit
+				? `${(each.ms / limitMinimumMs(each.rateLimit, each.items)).toFixed(2)}x of ${seconds(limitMinimumMs(each.rateLimit, each.items))} s`
+				: '';
+			const workers = Object.entries(each.byWorker)
+				.map(([worker, count]) => `${worker} ${count}`)
+				.join(', ');
+			return `| ${each.label} | ${seconds(each.ms)} s | ${against} | ${each.registered} of ${each.items} | ${each.notAnswered201} | ${each.rateLimited} | ${workers} |`;
+		}),
+	];
+	return `## Queue mode: two workers sharing one API key
+
+n8n main and two workers (\`EXECUTIONS_MODE=queue\`, 5 executions at a time each) on Redis and
+PostgreSQL on this machine; the sign-up webhook example takes ${queued[0].items} sign-ups posted at once, one
+execution per sign-up, each load with a credential and a sandbox of its own. The workers share
+nothing but the API: each paces itself by what the answers say. With no limit the cluster itself
+took ${floor ? `${seconds(floor.ms)} s` : 'an unmeasured time'}: a limit whose minimum is below that cannot
+show the node's pacing here.
+
+${lines.join('\n')}
+`;
+}
+
+/** One verdict per rate-limited queue-mode load; a limit the cluster cannot reach says so. */
+function queueVerdicts(/** @type {QueueResult[]} */ queued) {
+	const floor = queueFloor(queued);
+	return queued
+		.filter((each) => each.rateLimit !== null)
+		.map((each) => {
+			const minimum = limitMinimumMs(/** @type {any} */ (each.rateLimit), each.items);
+			const ratio = each.ms / minimum;
+			const lost = each.items - each.registered + each.notAnswered201;
+			const name = `queue mode, two workers sharing ${each.label}`;
+			const figures = `${ratio.toFixed(2)}x the minimum, ${lost} lost, ${answers429(each.rateLimited)}`;
+			if (floor && floor.ms > minimum)
+				return `NOT MEASURABLE HERE ${name}: ${figures}; with no limit the cluster alone took ${seconds(floor.ms)} s, more than the limit's minimum of ${seconds(minimum)} s (${lost === 0 ? 'none lost' : `${lost} lost`}, ${(each.ms / floor.ms).toFixed(2)}x the cluster's own time)`;
+			const met = ratio <= TARGETS.sharedLimitWithin && lost === 0;
+			return `${met ? 'MET' : 'NOT MET'} ${name}: ${figures} (target <= ${TARGETS.sharedLimitWithin}x, 0 lost)`;
+		});
+}
+
 /** One line per target: met or not, with the figure; a target whose job did not run says so. */
-function verdicts(/** @type {Measured[]} */ measured) {
+function verdicts(/** @type {Measured[]} */ measured, /** @type {QueueResult[]} */ queued = []) {
 	const line = (
 		/** @type {string} */ name,
 		/** @type {string | undefined} */ value,
@@ -334,14 +398,15 @@ function verdicts(/** @type {Measured[]} */ measured) {
 				})),
 		linear('Validate Only', validate),
 		linear('Sending', send),
+		...queueVerdicts(queued),
 	];
 }
 
 /** The whole of bench/results.md. */
 function markdown(
-	/** @type {{ measured: Measured[], profiled: any[], simulated: any[], throughput: any, quick: boolean, machine: { n8n: string, node: string, version: string } }} */ input,
+	/** @type {{ measured: Measured[], profiled: any[], simulated: any[], queued: QueueResult[], throughput: any, quick: boolean, machine: { n8n: string, node: string, version: string } }} */ input,
 ) {
-	const { measured, profiled, simulated, throughput, machine } = input;
+	const { measured, profiled, simulated, queued, throughput, machine } = input;
 	const cpu = os.cpus();
 	const header = [
 		'job',
@@ -369,7 +434,7 @@ Times are the node's own execution time as n8n reports it. "Lost" counts the ite
 registered (or, for Validate Only, did not come out of the node). Rate-limited rows use the node's
 default options.
 
-${table}
+${rows.length === 0 ? '(No n8n jobs in this run.)' : table}
 
 - Throughput ideal: items / concurrency x latency. Rate-limited minimum: (items - burst) / rate; a
   fixed window's burst is its limit, and a run can beat that minimum by starting late in a window.
@@ -380,9 +445,10 @@ ${notes.map((note) => `- ${note}`).join('\n')}
 ${simulationSection(simulated)}
 ${growthTable(measured)}
 ${profileSection(profiled)}
+${queueSection(queued)}
 ## Verdicts
 
-${verdicts(measured)
+${verdicts(measured, queued)
 	.map((verdict) => `- ${verdict}`)
 	.join('\n')}
 `;
