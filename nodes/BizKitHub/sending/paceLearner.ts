@@ -7,6 +7,11 @@ const RAMP_EVERY_MS = 100;
  * the last refusal, in case the rate rose (per send, so slow and fast limits drift alike).
  */
 const HIGH_DRIFT_PER_SEND = 1.002;
+/**
+ * ...and at least this much a second, so that a slow pace (a share of a limit other n8n processes
+ * use, which refuses nothing once every process has settled below it) also rises when they quiet.
+ */
+const HIGH_DRIFT_PER_S = 1.03;
 /** Where between the bounds the pace sits (0: at the lower bound, 1: at the upper one). */
 const BETWEEN_BOUNDS = 0.75;
 /** Without a token bucket that explains what happened, how far under the seen rate to pace. */
@@ -225,7 +230,10 @@ export class PaceLearner {
 			this.slowDown = false;
 			this.pace = Math.max(seen, next);
 		} else if (this.isLearnt && this.high !== undefined) {
-			const drift = HIGH_DRIFT_PER_SEND ** this.acceptedSinceRefusal;
+			const drift = Math.max(
+				HIGH_DRIFT_PER_SEND ** this.acceptedSinceRefusal,
+				HIGH_DRIFT_PER_S ** ((now - this.lastRefusalAt) / 1000),
+			);
 			const high = Math.max(this.low, this.high * drift);
 			this.pace = this.low + (high - this.low) * BETWEEN_BOUNDS;
 		} else if (this.lastRefusalAt === now) {

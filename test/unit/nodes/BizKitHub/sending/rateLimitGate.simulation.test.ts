@@ -84,6 +84,23 @@ describe('n8n processes sharing one key (queue-mode workers): a gate each, one l
 		},
 	);
 
+	// Without headers a gate learns its share only from refusals; once every gate has settled below
+	// the limit nothing is refused, and a pace that rose only per send stayed at its share: 1.25x to
+	// 1.31x the minimum with two gates under a fixed window.
+	test.each([20, 50, 100])(
+		'two gates, a fixed window 5/s without quota headers, %d ms latency: the shares grow to the limit',
+		async (latencyMs) => {
+			const run = await simulateRun(
+				{ kind: 'window', limit: 5, headers: false },
+				{ items: 200, concurrency: 5, latencyMs, jitterMs: 20, gates: 2, startOffsetMs: 0 },
+				node,
+			);
+			expect(run.registered).toBe(200);
+			expect(run.ms).toBeLessThanOrEqual(run.minimumMs * 1.2);
+			expect(run.refusals).toBeLessThan(200 / 2);
+		},
+	);
+
 	// (Not yet for the slowest limits: a bucket of 1/s shared by three gates without quota headers is
 	// refused about three times per item, and a burst of 1 shared is far slower than its minimum.)
 	test.each(variants.filter((variant) => variant.burst !== 1 && variant.limit >= 5))(
