@@ -201,6 +201,8 @@ async function startSandbox(options = {}) {
 	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 	const url = `http://${host}:${address.port}`;
 
+	const registrations = () => requests.filter((request) => request.path === REGISTER_PATH);
+
 	return {
 		url,
 		port: address.port,
@@ -208,7 +210,12 @@ async function startSandbox(options = {}) {
 		requests,
 		stats,
 		/** Requests to register-account only. */
-		registrations: () => requests.filter((request) => request.path === REGISTER_PATH),
+		registrations,
+		/** The addresses registered (answered success), in order; an address registered twice twice. */
+		registeredAddresses: () =>
+			registrations()
+				.filter((request) => request.outcome === 'success')
+				.map((request) => request.body?.email),
 		/** Marks an address as registered and confirmed (E002 from then on) or banned (E003). */
 		setCustomer: (email, state, apiKey = SANDBOX_KEYS.dev) => registry.set(apiKey, email, state),
 		close: () =>

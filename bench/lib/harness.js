@@ -93,11 +93,7 @@ function workflowOf(/** @type {string} */ id, /** @type {Array<[Job, object]>} *
 /** What one job's node did in a printed run, and what its sandbox saw. */
 function resultOf(/** @type {Job} */ job, /** @type {any} */ run, /** @type {any} */ sandbox) {
 	const registrations = sandbox.registrations();
-	const registered = new Set(
-		registrations
-			.filter((/** @type {any} */ request) => request.outcome === 'success')
-			.map((/** @type {any} */ request) => request.body.email),
-	);
+	const registered = new Set(sandbox.registeredAddresses());
 	return {
 		ms: n8n.nodeExecutionTime(run, nodeName(job)),
 		outputs: n8n.nodeOutputs(run, nodeName(job)),

@@ -36,25 +36,6 @@ const QUEUE_LOADS = [
 	]).map((rateLimit) => ({ label: limiterLabel(rateLimit), rateLimit })),
 ];
 
-/** Waits up to 30 s for the workers to log `count` more finished executions than in `before`. */
-async function executionsSince(
-	/** @type {{ executionsByWorker: () => Record<string, number> }} */ cluster,
-	/** @type {Record<string, number>} */ before,
-	/** @type {number} */ count,
-) {
-	const since = () =>
-		Object.fromEntries(
-			Object.entries(cluster.executionsByWorker()).map(([worker, total]) => [
-				worker,
-				total - (before[worker] ?? 0),
-			]),
-		);
-	const sum = () => Object.values(since()).reduce((total, each) => total + each, 0);
-	for (let wait = 0; wait < 300 && sum() < count; wait++)
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	return since();
-}
-
 /**
  * Runs every load, one after another, on one cluster; what each took and what came of it.
  * @param {number} [items]
@@ -84,13 +65,8 @@ async function runQueueLoads(items = 200) {
 				signUpPath(index),
 				newCustomers('queue', items),
 			);
-			const registered = new Set(
-				sandbox
-					.registrations()
-					.filter((request) => request.outcome === 'success')
-					.map((request) => request.body.email),
-			).size;
-			const byWorker = await executionsSince(cluster, before, items);
+			const registered = new Set(sandbox.registeredAddresses()).size;
+			const byWorker = await cluster.executionsSince(before, items);
 			const result = {
 				...load,
 				items,

@@ -39,11 +39,19 @@ function limiterLabel(/** @type {import("./limiterSimulation").LimiterVariant} *
 	return `${limiter.kind === 'bucket' ? `token bucket ${limiter.limit}/s burst ${limiter.burst}` : `fixed window ${limiter.limit}/s`}, ${limiter.headers ? 'with' : 'without'} X-RateLimit headers`;
 }
 
-/** The least time a rate-limited job can take: all but the first burst at the limit's rate. */
-function minimumMs(/** @type {Measured} */ each) {
-	const { rateLimit } = each.job.sandbox;
-	return ((each.job.items - rateLimit.burst) / rateLimit.limit) * rateLimit.windowMs;
-}
+/**
+ * The least time `items` requests can take under `rateLimit`: all but the first burst at the
+ * limit's rate (a fixed window's burst is its limit).
+ */
+const limitMinimumMs = (
+	/** @type {{ limit: number, burst?: number, windowMs?: number }} */ rateLimit,
+	/** @type {number} */ items,
+) =>
+	((items - (rateLimit.burst ?? rateLimit.limit)) / rateLimit.limit) * (rateLimit.windowMs ?? 1000);
+
+/** The least time a rate-limited job can take. */
+const minimumMs = (/** @type {Measured} */ each) =>
+	limitMinimumMs(each.job.sandbox.rateLimit, each.job.items);
 
 const idealMs = (/** @type {{ items: number, latencyMs: number, concurrency: number }} */ t) =>
 	(t.items / t.concurrency) * t.latencyMs;
@@ -267,12 +275,6 @@ ${lines.join('\n')}
 `;
 }
 
-/** The least time `items` sign-ups can take under `rateLimit` (per second), as for the jobs. */
-const limitMinimumMs = (
-	/** @type {{ limit: number, burst?: number }} */ rateLimit,
-	/** @type {number} */ items,
-) => ((items - (rateLimit.burst ?? rateLimit.limit)) / rateLimit.limit) * 1000;
-
 /** The cluster's own time for the load with no rate limit once its workers are warm. */
 const queueFloor = (/** @type {QueueResult[]} */ queued) =>
 	queued.find((each) => each.rateLimit === null && !each.cold);
@@ -289,9 +291,8 @@ function queueSection(/** @type {QueueResult[]} */ queued) {
 		"| load | time | against the limit's minimum | registered | answered other than 201 | 429 answers | executions per worker |",
 		'| --- | --- | --- | --- | --- | --- | --- |',
 		...queued.map((each) => {
-			const against = each.rateLimit
-				? `${(each.ms / limitMinimumMs(each.rateLimit, each.items)).toFixed(2)}x of ${seconds(limitMinimumMs(each.rateLimit, each.items))} s`
-				: '';
+			const minimum = each.rateLimit ? limitMinimumMs(each.rateLimit, each.items) : undefined;
+			const against = minimum ? `${(each.ms / minimum).toFixed(2)}x of ${seconds(minimum)} s` : '';
 			const workers = Object.entries(each.byWorker)
 				.map(([worker, count]) => `${worker} ${count}`)
 				.join(', ');

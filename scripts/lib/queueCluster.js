@@ -143,21 +143,41 @@ async function startCluster(services, { workers = 2, concurrency = 5, prepare })
 			}
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
+		/** Executions each worker says it ran, from its log. */
+		const executionsByWorker = () =>
+			Object.fromEntries(
+				processes
+					.filter(({ name }) => name.startsWith('worker'))
+					.map(({ name, output }) => [
+						name,
+						(output().match(/Worker finished execution/g) ?? []).length,
+					]),
+			);
 		return {
 			url,
 			processes,
 			/** Kills a process at once, as a crash or an out-of-memory kill would. @param {string} name */
 			kill: (name) => processes.find((each) => each.name === name)?.child.kill('SIGKILL'),
-			/** Executions each worker says it ran, from its log. */
-			executionsByWorker: () =>
-				Object.fromEntries(
-					processes
-						.filter(({ name }) => name.startsWith('worker'))
-						.map(({ name, output }) => [
-							name,
-							(output().match(/Worker finished execution/g) ?? []).length,
+			executionsByWorker,
+			/**
+			 * Waits up to 30 s for the workers to log `count` more finished executions than `before`
+			 * (a webhook answers before its execution has ended); how many each ran since.
+			 * @param {Record<string, number>} before what `executionsByWorker()` said earlier
+			 * @param {number} count
+			 */
+			executionsSince: async (before, count) => {
+				const since = () =>
+					Object.fromEntries(
+						Object.entries(executionsByWorker()).map(([worker, total]) => [
+							worker,
+							total - (before[worker] ?? 0),
 						]),
-				),
+					);
+				const sum = () => Object.values(since()).reduce((total, each) => total + each, 0);
+				for (let wait = 0; wait < 300 && sum() < count; wait++)
+					await new Promise((resolve) => setTimeout(resolve, 100));
+				return since();
+			},
 			stop,
 		};
 	} catch (error) {

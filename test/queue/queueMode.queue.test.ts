@@ -6,6 +6,7 @@
  */
 import { sleep } from 'n8n-workflow';
 
+import { limiterLabel } from '../../bench/lib/report';
 import { startSandbox } from '../../sandbox/server';
 import { startServices } from '../../scripts/lib/queueServices';
 import {
@@ -27,8 +28,6 @@ const LIMITERS = [
 	{ kind: 'bucket' as const, headers: true, limit: 5, burst: 5, windowMs: 1000 },
 	{ kind: 'window' as const, headers: false, limit: 5, burst: 5, windowMs: 1000 },
 ];
-const label = (limiter: (typeof LIMITERS)[number]) =>
-	`${limiter.kind === 'bucket' ? 'token bucket' : 'fixed window'} ${limiter.limit}/s, burst ${limiter.burst}, ${limiter.headers ? 'with' : 'without'} X-RateLimit headers`;
 
 let services: Awaited<ReturnType<typeof startServices>>;
 let plain: Sandbox;
@@ -54,12 +53,6 @@ afterAll(async () => {
 	await services?.stop();
 });
 
-const successes = (sandbox: Sandbox) =>
-	sandbox
-		.registrations()
-		.filter((request) => request.outcome === 'success')
-		.map((request) => request.body.email as string);
-
 test('200 sign-ups at once: run on both workers, each answered with its outcome, every new address registered exactly once', async () => {
 	const before = cluster.executionsByWorker();
 	const customers = [
@@ -79,27 +72,18 @@ test('200 sign-ups at once: run on both workers, each answered with its outcome,
 	expect(statuses.slice(160, 180).every((status) => status === 422)).toBe(true);
 	expect(statuses.slice(180).every((status) => status === 409)).toBe(true);
 
-	const registered = successes(plain);
+	const registered = plain.registeredAddresses();
 	expect(registered).toHaveLength(160);
 	expect(new Set(registered).size).toBe(160);
 
 	// A webhook answers before its execution has ended: wait for the workers to log all 200.
-	const total = () =>
-		Object.entries(cluster.executionsByWorker()).reduce(
-			(sum, [worker, count]) => sum + count - (before[worker] ?? 0),
-			0,
-		);
-	for (let wait = 0; wait < 300 && total() < customers.length; wait++) await sleep(100);
-	const after = cluster.executionsByWorker();
-	const ran = Object.fromEntries(
-		Object.keys(after).map((worker) => [worker, after[worker] - (before[worker] ?? 0)]),
-	);
+	const ran = await cluster.executionsSince(before, customers.length);
 	report(`executions per worker: ${JSON.stringify(ran)}`);
 	expect(Object.values(ran).reduce((sum, count) => sum + count, 0)).toBe(200);
 	for (const count of Object.values(ran)) expect(count).toBeGreaterThan(0);
 });
 
-test.each(LIMITERS.map((limiter, index) => [label(limiter), limiter, index]))(
+test.each(LIMITERS.map((limiter, index) => [limiterLabel(limiter), limiter, index]))(
 	'a rate limit both workers share (%s): all 200 registered, none lost, none on an error path, fewer 429 answers than sign-ups',
 	async (_, limiter, index) => {
 		const sandbox = limited[index];
@@ -107,10 +91,10 @@ test.each(LIMITERS.map((limiter, index) => [label(limiter), limiter, index]))(
 		const { statuses, ms } = await postSignUps(cluster.url, signUpPath(index + 1), customers);
 		const minimumMs = ((customers.length - limiter.burst) / limiter.limit) * limiter.windowMs;
 		report(
-			`rate-limited load (${label(limiter)}): ${ms} ms for 200 sign-ups, ${(ms / minimumMs).toFixed(2)}x the limit's minimum of ${minimumMs} ms; ${sandbox.stats.rateLimited} answers were 429`,
+			`rate-limited load (${limiterLabel(limiter)}): ${ms} ms for 200 sign-ups, ${(ms / minimumMs).toFixed(2)}x the limit's minimum of ${minimumMs} ms; ${sandbox.stats.rateLimited} answers were 429`,
 		);
 		expect(statuses.filter((status) => status !== 201)).toEqual([]);
-		const registered = successes(sandbox);
+		const registered = sandbox.registeredAddresses();
 		expect(registered).toHaveLength(200);
 		expect(new Set(registered).size).toBe(200);
 		// Each worker paces itself by what the API tells it: the two race for the same quota now and
@@ -134,7 +118,7 @@ test("a worker killed in the middle of the load: nothing is registered twice, an
 		'SELECT status, count(*) FROM execution_entity GROUP BY status ORDER BY status',
 	);
 
-	const registered = successes(plain).filter((email) => email.startsWith('crash'));
+	const registered = plain.registeredAddresses().filter((email) => email.startsWith('crash'));
 	report(
 		`after killing worker2: webhook answers by status ${JSON.stringify(counts)} (0: none); executions by status ${JSON.stringify(byStatus)}; ${registered.length} of 100 registered at the sandbox`,
 	);

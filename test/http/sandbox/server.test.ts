@@ -89,6 +89,16 @@ describe('register-account', () => {
 			}),
 		]);
 	});
+
+	test('lists the addresses it registered, in order, leaving out requests it refused', async () => {
+		const s = sandbox();
+		await register(s, { email: 'b@example.com', password: 'x' });
+		await register(s, { email: 'A@Example.COM', password: 'x' });
+		await register(s, { email: 'c@example.com', password: 'x' });
+		await register(s, { email: 'b@example.com', password: 'x' });
+		expect(s.registrations()).toHaveLength(4);
+		expect(s.registeredAddresses()).toEqual(['b@example.com', 'c@example.com']);
+	});
 });
 
 describe('rate limiting', () => {
