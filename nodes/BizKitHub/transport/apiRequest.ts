@@ -197,6 +197,7 @@ export async function apiRequest(
 		timeout: settings.timeout || undefined,
 	};
 	const deadline = new AttemptDeadline(settings.timeout ?? 0, settings.signal);
+	// ('cleared' comes only once the attempt is over, when nothing races against it any more.)
 	const ended = deadline.ended.then(
 		(why): Ended => ({ ended: why === 'stopped' ? 'STOPPED' : 'TIMED_OUT' }),
 	);

@@ -1,45 +1,43 @@
 import { sleep } from 'n8n-workflow';
 
-const never = new Promise<never>(() => {});
-
 /** Why an attempt's deadline is cleared; given to abort(), which otherwise builds an error each time. */
 const ATTEMPT_OVER = 'attempt over';
 
+/** How an attempt's deadline ended: its time limit, the execution's Stop, or the attempt being over. */
+export type AttemptEnd = 'timed out' | 'stopped' | 'cleared';
+
 /**
  * The end of one attempt: its time limit (0 for none) or the execution being stopped, whichever
- * comes first. `clear()` once the attempt is over, so that no timer outlives it.
+ * comes first. `clear()` once the attempt is over: its timer and Stop listener go, and `ended`
+ * settles ('cleared'), so that nothing waiting on it (and nothing it holds, the HTTP answer
+ * included) outlives the attempt. A promise that never settles would keep every reaction added
+ * to it for as long as n8n runs.
  */
 export class AttemptDeadline {
 	private readonly over = new AbortController();
 
-	readonly ended: Promise<'timed out' | 'stopped'>;
+	private end!: (why: AttemptEnd) => void;
+
+	readonly ended: Promise<AttemptEnd>;
 
 	constructor(timeoutMs: number, signal?: AbortSignal) {
-		const endings: Array<Promise<'timed out' | 'stopped'>> = [];
+		this.ended = new Promise<AttemptEnd>((resolve) => (this.end = resolve));
 		if (timeoutMs > 0) {
-			endings.push(
-				sleep(timeoutMs, this.over.signal).then(
-					() => 'timed out' as const,
-					() => never,
-				),
+			sleep(timeoutMs, this.over.signal).then(
+				() => this.end('timed out'),
+				() => undefined,
 			);
 		}
-		if (signal) {
-			endings.push(
-				signal.aborted
-					? Promise.resolve('stopped' as const)
-					: new Promise((resolve) =>
-							signal.addEventListener('abort', () => resolve('stopped'), {
-								once: true,
-								signal: this.over.signal,
-							}),
-						),
-			);
-		}
-		this.ended = endings.length > 0 ? Promise.race(endings) : never;
+		if (signal?.aborted) this.end('stopped');
+		else
+			signal?.addEventListener('abort', () => this.end('stopped'), {
+				once: true,
+				signal: this.over.signal,
+			});
 	}
 
 	clear(): void {
+		this.end('cleared');
 		this.over.abort(ATTEMPT_OVER);
 	}
 }
