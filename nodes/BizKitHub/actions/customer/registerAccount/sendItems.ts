@@ -10,7 +10,7 @@ import {
 } from '../../../api/contract';
 import { runPool } from '../../../sending/runPool';
 import { sendWithRetries } from '../../../sending/sendWithRetries';
-import { shareGate } from '../../../sending/sharedGates';
+import { gateKeyOf, shareGate } from '../../../sending/sharedGates';
 import { StartPacer } from '../../../sending/startPacer';
 import { apiFailure } from '../../../transport/apiFailure';
 import { apiRequest } from '../../../transport/apiRequest';
@@ -56,8 +56,8 @@ export async function sendItems(
 		maxRateLimitWaitMs: options.maxRateLimitWaitMs,
 		signal,
 	};
-	// Executions of this n8n process that use the same credential and host share one gate.
-	const { gate, release } = shareGate(`${settings.credentials.id}|${settings.baseUrl}`);
+	// Executions of this n8n process that use the same key and host share one gate.
+	const { gate, release } = shareGate(gateKeyOf(settings.baseUrl, apiKey));
 	const failures: NodeApiError[] = [];
 
 	try {

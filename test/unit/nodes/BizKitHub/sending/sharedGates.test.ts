@@ -1,6 +1,39 @@
-import { shareGate } from '../../../../../nodes/BizKitHub/sending/sharedGates';
+import { gateKeyOf, shareGate } from '../../../../../nodes/BizKitHub/sending/sharedGates';
 
-test('executions with the same credential and host share one gate; others have their own', () => {
+const KEY = 'DEV_TestKeyNotARealSecret0000000';
+const OTHER_KEY = 'DEV_TestKeyNotARealSecret0000001';
+
+describe('what identifies a gate', () => {
+	test('the same host however written, with the same key, is one gate', () => {
+		const key = gateKeyOf('https://api.example.test', KEY);
+		for (const written of [
+			'https://api.example.test/',
+			'https://API.Example.test//',
+			' https://api.example.test:443 ',
+		])
+			expect(gateKeyOf(written, KEY)).toBe(key);
+	});
+
+	test('another key, host, port, scheme or path is another gate', () => {
+		const key = gateKeyOf('https://api.example.test', KEY);
+		for (const other of [
+			gateKeyOf('https://api.example.test', OTHER_KEY),
+			gateKeyOf('https://staging.example.test', KEY),
+			gateKeyOf('https://api.example.test:8443', KEY),
+			gateKeyOf('http://api.example.test', KEY),
+			gateKeyOf('https://api.example.test/proxy', KEY),
+		])
+			expect(other).not.toBe(key);
+	});
+
+	test('holds no part of the key, only its digest', () => {
+		const key = gateKeyOf('https://api.example.test', KEY);
+		for (let start = 0; start + 6 <= KEY.length; start++)
+			expect(key).not.toContain(KEY.slice(start, start + 6));
+	});
+});
+
+test('executions with the same gate key share one gate; others have their own', () => {
 	const first = shareGate('cred-1|https://api.example.test');
 	const second = shareGate('cred-1|https://api.example.test');
 	const otherHost = shareGate('cred-1|https://staging.example.test');
