@@ -42,7 +42,20 @@ export function retryability(outcome: RegisterOutcome | NoAnswer): Retryability 
 			mayHaveReached: cause !== 'ECONNREFUSED',
 		};
 	}
-	return { retry: RETRIED_STATUSES.has(outcome.httpCode), mayHaveReached: true };
+	const retry = RETRIED_STATUSES.has(outcome.httpCode);
+	return { retry, mayHaveReached: retry || mayHaveBeenProcessed(outcome) };
+}
+
+/**
+ * Whether BizKitHub may have processed a request whose answer was not a documented one: a 2xx it
+ * could not read, or a server error the platform did not name. A redirect or a 4xx (a 429, a 401)
+ * refused it, and a platform error with its code (PUBLIC_API_KEY_DOES_NOT_EXIST, say) is the
+ * platform saying what it refused.
+ */
+function mayHaveBeenProcessed(outcome: { httpCode: number; platformCode?: string }): boolean {
+	const { httpCode, platformCode } = outcome;
+	if (httpCode >= 200 && httpCode < 300) return true;
+	return httpCode >= 500 && platformCode === undefined;
 }
 
 /** Exponential backoff with jitter: a random wait between half and all of `base * 2^(retry - 1)`, capped. */

@@ -11,7 +11,13 @@ export interface Failure {
 	cause?: string;
 	/** Requests sent for the item. */
 	attempts?: number;
+	/** An attempt for the item may have reached BizKitHub before it failed. */
+	mayHaveRegistered?: boolean;
 }
+
+/** Said of an item whose attempts may have reached BizKitHub although none was answered. */
+export const MAY_HAVE_REGISTERED =
+	'An attempt may have reached BizKitHub, so the address may already be registered';
 
 /**
  * The node error for an item whose request failed in a way that is not a documented answer. It
@@ -21,7 +27,10 @@ export interface Failure {
  * (see classifyResponse), never from the HTTP library's error (which holds the URL).
  */
 export function apiFailure(node: INode, itemIndex: number, failure: Failure): NodeApiError {
-	const message = `Item ${itemIndex}: ${failure.message}`;
+	const said = `Item ${itemIndex}: ${failure.message}`;
+	const message = failure.mayHaveRegistered
+		? `${said}${said.endsWith('.') ? '' : '.'} ${MAY_HAVE_REGISTERED}.`
+		: said;
 	const details = [
 		failure.httpCode ? `HTTP status: ${failure.httpCode}` : 'HTTP status: none (no answer)',
 		failure.platformCode ? `BizKitHub error code: ${failure.platformCode}` : undefined,

@@ -31,7 +31,23 @@ describe('which failures are tried again', () => {
 			{ retry: false, mayHaveReached: true },
 		],
 		[
+			{ kind: 'failed', message: '', httpCode: 500, platformCode: 'PUBLIC_API_KEY_DOES_NOT_EXIST' },
+			{ retry: false, mayHaveReached: false },
+		],
+		[
 			{ kind: 'failed', message: '', httpCode: 400 },
+			{ retry: false, mayHaveReached: false },
+		],
+		[
+			{ kind: 'failed', message: '', httpCode: 429 },
+			{ retry: false, mayHaveReached: false },
+		],
+		[
+			{ kind: 'failed', message: '', httpCode: 302 },
+			{ retry: false, mayHaveReached: false },
+		],
+		[
+			{ kind: 'failed', message: '', cause: 'TOO_LARGE' },
 			{ retry: false, mayHaveReached: true },
 		],
 		[

@@ -130,7 +130,7 @@ describe('answers that would hold the node or eat its memory', () => {
 		});
 		expect(result.outputs[ERROR_OUTPUT].map((item) => item.json.error)).toEqual([
 			expect.stringMatching(
-				/^Item 0: BizKitHub could not be reached at .*: no whole answer came within 500 ms$/,
+				/^Item 0: BizKitHub could not be reached at .*: no whole answer came within 500 ms\. An attempt may have reached BizKitHub, so the address may already be registered\.$/,
 			),
 		]);
 	});
@@ -162,7 +162,9 @@ describe('answers that would hold the node or eat its memory', () => {
 			onError: 'continueErrorOutput',
 		});
 		expect(result.outputs[ERROR_OUTPUT].map((item) => item.json.error)).toEqual([
-			expect.stringMatching(/^Item 0: .*: the answer was larger than 1 MiB$/),
+			expect.stringMatching(
+				/^Item 0: .*: the answer was larger than 1 MiB\. An attempt may have reached BizKitHub, so the address may already be registered\.$/,
+			),
 		]);
 		expect(pairedIndexes(result.outputs[SUCCESS])).toEqual([1]);
 		expect(

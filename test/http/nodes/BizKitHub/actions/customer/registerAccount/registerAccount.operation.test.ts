@@ -318,7 +318,7 @@ describe('failures that are not documented answers', () => {
 			/^Item 2: BizKitHub answered HTTP 200 with a body that is not JSON: <html>/,
 		);
 		expect(messages[2]).toMatch(
-			/^Item 3: BizKitHub could not be reached at http:\/\/127\.0\.0\.1:\d+\/api\/v1\/customer\/register-account: the connection was reset$/,
+			/^Item 3: BizKitHub could not be reached at http:\/\/127\.0\.0\.1:\d+\/api\/v1\/customer\/register-account: the connection was reset\. An attempt may have reached BizKitHub, so the address may already be registered\.$/,
 		);
 		expectNoSecrets(result, [sandbox().keys.dev, ...passwords]);
 	});

@@ -54,7 +54,7 @@ describe('failures before an answer are tried again', () => {
 			credentials: credentialsFor(sandbox()),
 		});
 		expect(result.error?.message).toMatch(
-			/^Item 0: BizKitHub could not be reached .*: the connection was reset$/,
+			/^Item 0: BizKitHub could not be reached .*: the connection was reset\. An attempt may have reached BizKitHub, so the address may already be registered\.$/,
 		);
 		expect(result.error?.description).toMatch(
 			/Attempts: 3\. BizKitHub did not answer in time: try the item again later, or raise/,
