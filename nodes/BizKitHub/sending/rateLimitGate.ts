@@ -2,10 +2,17 @@ import { PaceLearner } from './paceLearner';
 import type { RateLimitInfo } from './rateLimitHeaders';
 import { RefillWatch } from './refillWatch';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffMs } from './retryPolicy';
-import { stoppableSleep, whenStopped, type Clock, type Sleeper } from './waits';
+import { cancellableSleep, stoppableSleep, type Clock, type Sleeper } from './waits';
 
 /** Where in the last second of a stated wait requests try again, one at a time. */
 const PROBE_STEPS = [1 / 8, 1 / 4, 1 / 2, 1];
+
+/**
+ * How long the answer that paused every request is taken at its word. After that, a caller who
+ * would be told the wait is too long for it first sends one request to check the pause still
+ * holds: an execution is not failed on the word of an answer that came long before it started.
+ */
+export const PAUSE_TRUSTED_MS = 60_000;
 
 /** Said by the gate instead of a go when the API asks for a longer wait than the user allows. */
 export interface WaitTooLong {
@@ -18,6 +25,13 @@ export interface Caller {
 	maxWaitMs?: number;
 	/** n8n's cancel signal for the caller's execution: its waits end, and it is told 'stopped'. */
 	signal?: AbortSignal;
+	/**
+	 * The longest this caller waits for an answer to requests already out (its own, or another
+	 * execution's) before it goes anyway, taking them as lost: its own Request Timeout, say. A
+	 * request that is never answered then holds no one longer than their own settings allow.
+	 * Without it, the caller waits for answers as long as they take.
+	 */
+	answerWaitMs?: number;
 }
 
 export interface GateOptions {
@@ -68,23 +82,21 @@ export class RateLimitGate {
 	/** The second in which the API's last stated wait ends, while it is being probed. */
 	private probe?: { since: number; lastSecondAt: number; deadline: number };
 
+	/** When an answer last paused every request (see PAUSE_TRUSTED_MS). */
+	private pausedAt = Number.NEGATIVE_INFINITY;
+
+	/** When the request out checking a long pause was sent, while it is out. */
+	private pauseCheckSentAt?: number;
+
 	readonly pace = new PaceLearner();
 
 	private readonly refill = new RefillWatch();
 
-	private answered: Promise<void> = Promise.resolve();
-
-	private announceAnswer: () => void = () => {};
-
-	private readonly stopped: Promise<void>;
-
-	private readonly sleep: Sleeper;
+	/** Callers waiting for the next answer: each wakes and goes from here, nothing of it left. */
+	private readonly waiting = new Set<() => void>();
 
 	/** A sleep given to the constructor (a test's clock), used for every caller. */
 	private readonly givenSleep?: Sleeper;
-
-	/** Each caller's sleep and stop, made once per signal (a listener per request would pile up). */
-	private readonly callers = new WeakMap<AbortSignal, { sleep: Sleeper; stopped: Promise<void> }>();
 
 	private readonly options: Required<Omit<GateOptions, 'signal'>> & { signal?: AbortSignal };
 
@@ -101,9 +113,13 @@ export class RateLimitGate {
 			...options,
 		};
 		this.givenSleep = wait;
-		this.sleep = wait ?? stoppableSleep(options.signal);
-		this.stopped = whenStopped(options.signal);
-		this.resetAnswerSignal();
+	}
+
+	/** Pauses every request until `until`, on the word of an answer that came at `now`. */
+	private pauseUntil(until: number, now: number): void {
+		if (until <= this.pausedUntil) return;
+		this.pausedUntil = until;
+		this.pausedAt = now;
 	}
 
 	/**
@@ -123,7 +139,7 @@ export class RateLimitGate {
 		const next = PROBE_STEPS.map((step) => lastSecondAt + step * (deadline - lastSecondAt)).find(
 			(at) => at > now,
 		);
-		this.pausedUntil = Math.max(this.pausedUntil, next ?? deadline);
+		this.pauseUntil(next ?? deadline, now);
 	}
 
 	/**
@@ -146,20 +162,67 @@ export class RateLimitGate {
 		return Number.isFinite(this.budget) && this.budget >= 2;
 	}
 
-	private resetAnswerSignal(): void {
-		this.answered = new Promise((resolve) => (this.announceAnswer = resolve));
+	/**
+	 * Waits for the next answer to any request out, for the caller's Stop, or for `boundMs`,
+	 * whichever comes first. Whatever ends it, its listener and timer go with it.
+	 */
+	private nextAnswer(
+		signal: AbortSignal | undefined,
+		boundMs: number,
+	): Promise<'answered' | 'stopped' | 'bound'> {
+		return new Promise((resolve) => {
+			const over = new AbortController();
+			const finish = (why: 'answered' | 'stopped' | 'bound') => {
+				if (over.signal.aborted) return;
+				over.abort();
+				this.waiting.delete(answered);
+				resolve(why);
+			};
+			const answered = () => finish('answered');
+			this.waiting.add(answered);
+			signal?.addEventListener('abort', () => finish('stopped'), {
+				once: true,
+				signal: over.signal,
+			});
+			if (Number.isFinite(boundMs)) {
+				void (this.givenSleep ?? cancellableSleep)(boundMs, over.signal).then(() =>
+					finish('bound'),
+				);
+			}
+		});
 	}
 
-	/** How a caller sleeps and learns of its Stop: the gate's own, or made for its signal. */
-	private waysOf(signal?: AbortSignal): { sleep: Sleeper; stopped: Promise<void> } {
-		if (!signal || signal === this.options.signal)
-			return { sleep: this.sleep, stopped: this.stopped };
-		let ways = this.callers.get(signal);
-		if (!ways) {
-			ways = { sleep: this.givenSleep ?? stoppableSleep(signal), stopped: whenStopped(signal) };
-			this.callers.set(signal, ways);
-		}
-		return ways;
+	/** Wakes every caller waiting for an answer (one came, or a request out will get none). */
+	private wakeWaiting(): void {
+		const waiting = [...this.waiting];
+		this.waiting.clear();
+		for (const wake of waiting) wake();
+	}
+
+	/** Counts a request as out, and paces the next start after it. */
+	private letGo(): 'go' {
+		this.budget -= 1;
+		this.inFlight += 1;
+		const now = this.now();
+		const spacingMs = this.pace.spacingMs(now);
+		// A probe counts as the latest start: the pace takes over from it once one is accepted.
+		this.nextStartAt = this.probe ? now : Math.max(now, this.nextStartAt) + spacingMs;
+		return 'go';
+	}
+
+	/**
+	 * Whether a caller who would be told the pause is too long for it sends one request to check
+	 * it instead: the answer that paused everyone is older than PAUSE_TRUSTED_MS and no check is out.
+	 */
+	private shouldCheckPause(now: number): boolean {
+		return this.pauseCheckSentAt === undefined && now - this.pausedAt >= PAUSE_TRUSTED_MS;
+	}
+
+	/** A request sent at `sentAt` came back: was it the one checking a long pause? */
+	private wasPauseCheck(sentAt: number): boolean {
+		if (this.pauseCheckSentAt === undefined || sentAt < this.pauseCheckSentAt) return false;
+		this.pauseCheckSentAt = undefined;
+		return true;
 	}
 
 	/**
@@ -170,14 +233,21 @@ export class RateLimitGate {
 	async acquire(caller: Caller = {}): Promise<'go' | 'stopped' | WaitTooLong> {
 		const maxWaitMs = caller.maxWaitMs ?? this.maxWaitMs;
 		const signal = caller.signal ?? this.options.signal;
-		const { sleep, stopped } = this.waysOf(signal);
+		const sleep = this.givenSleep ?? stoppableSleep(signal);
+		const answerWaitMs = caller.answerWaitMs ?? Number.POSITIVE_INFINITY;
+		/** Since when this caller has waited for an answer that has not come. */
+		let waitingSince: number | undefined;
 		for (;;) {
 			if (signal?.aborted) return 'stopped';
 			const waitMs = this.pausedUntil - this.now();
 			if (waitMs > 0) {
-				if (waitMs > maxWaitMs) return { waitMs };
-				await sleep(waitMs);
-				continue;
+				if (waitMs <= maxWaitMs) {
+					await sleep(waitMs);
+					continue;
+				}
+				if (!this.shouldCheckPause(this.now())) return { waitMs };
+				this.pauseCheckSentAt = this.now();
+				return this.letGo();
 			}
 			// While the end of a wait is probed for, the probe steps space the requests, not the pace.
 			// Once a bucket is paced, quota the API reports to spare goes at once: a pace learnt too low
@@ -193,17 +263,24 @@ export class RateLimitGate {
 			const mayGo = this.probe
 				? this.inFlight === 0
 				: this.budget >= 1 || this.inFlight === 0 || !this.followsQuota;
-			if (mayGo) {
-				this.budget -= 1;
-				this.inFlight += 1;
-				const now = this.now();
-				const spacingMs = this.pace.spacingMs(now);
-				// A probe counts as the latest start: the pace takes over from it once one is accepted.
-				this.nextStartAt = this.probe ? now : Math.max(now, this.nextStartAt) + spacingMs;
-				return 'go';
-			}
-			await Promise.race([this.answered, stopped]);
+			if (mayGo) return this.letGo();
+			// No answer within this caller's own bound: the requests out are taken as lost.
+			waitingSince ??= this.now();
+			const boundMs = answerWaitMs - (this.now() - waitingSince);
+			if (boundMs <= 0) return this.letGo();
+			if ((await this.nextAnswer(signal, boundMs)) === 'answered') waitingSince = undefined;
 		}
+	}
+
+	/**
+	 * A request from `acquire`, sent at `sentAt`, got no answer (it timed out, its connection
+	 * failed, its execution was stopped): it is no longer out. It says nothing about the limit, so
+	 * nothing is learnt from it.
+	 */
+	unanswered(sentAt = this.now()): void {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		this.wasPauseCheck(sentAt);
+		this.wakeWaiting();
 	}
 
 	/**
@@ -217,6 +294,12 @@ export class RateLimitGate {
 		const newRound = sentAt >= this.lastQuotaOutAt;
 		this.refill.observe(sentAt, now, info.remaining, info.resetAtMs);
 		let itemWaitMs: number | undefined;
+		if (this.wasPauseCheck(sentAt)) {
+			// The check of a long pause came back: accepted, the pause is over; refused, its answer
+			// says the pause anew (not the longer of the old and the new).
+			this.pausedUntil = 0;
+			this.probe = undefined;
+		}
 		if (rateLimited) {
 			this.budget = 0;
 			if (sentAt >= this.lastRateLimitedAt) this.rateLimitedRounds += 1;
@@ -243,7 +326,7 @@ export class RateLimitGate {
 					this.options.backoffCapMs,
 					this.options.random,
 				);
-				this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
+				this.pauseUntil(now + waitMs, now);
 			}
 		} else {
 			this.rateLimitedRounds = 0;
@@ -267,14 +350,12 @@ export class RateLimitGate {
 					this.pace.quotaRanOut(now, info.resetAtMs - now);
 					// (The quota has now run out once.) A fixed window's reset is when it really resets:
 					// nothing to probe. Otherwise the reset is whole seconds, rounded up.
-					if (this.followsQuota) this.pausedUntil = Math.max(this.pausedUntil, info.resetAtMs);
+					if (this.followsQuota) this.pauseUntil(info.resetAtMs, now);
 					else this.pauseToProbe(now, info.resetAtMs - now);
 				}
 			}
 		}
-		const announce = this.announceAnswer;
-		this.resetAnswerSignal();
-		announce();
+		this.wakeWaiting();
 		return { itemWaitMs };
 	}
 }

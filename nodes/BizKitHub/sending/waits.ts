@@ -1,9 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
 export type Clock = () => number;
-export type Sleeper = (ms: number) => Promise<void>;
-
-const never = new Promise<never>(() => {});
+/** Sleeps `ms`; ends early, without an error, when `cancel` aborts (a test's clock may ignore it). */
+export type Sleeper = (ms: number, cancel?: AbortSignal) => Promise<void>;
 
 /**
  * A sleep that ends at once, without an error, when the execution is stopped (the signal is
@@ -17,11 +16,9 @@ export function stoppableSleep(signal?: AbortSignal): Sleeper {
 	};
 }
 
-/** Resolves when the execution is stopped; never, when there is no signal. */
-export function whenStopped(signal?: AbortSignal): Promise<void> {
-	if (!signal) return never;
-	if (signal.aborted) return Promise.resolve();
-	return new Promise((resolve) =>
-		signal.addEventListener('abort', () => resolve(), { once: true }),
-	);
-}
+/** A sleep that ends at once, without an error, when `cancel` aborts; its timer goes with it. */
+export const cancellableSleep: Sleeper = async (ms, cancel) => {
+	if (!cancel) return await sleep(ms);
+	if (cancel.aborted) return;
+	await sleep(ms, cancel).catch(() => undefined);
+};

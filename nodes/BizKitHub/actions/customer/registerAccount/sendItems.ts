@@ -54,6 +54,8 @@ export async function sendItems(
 	const retrySettings = {
 		maxAttempts: options.maxAttempts,
 		maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+		// Waiting on another execution's request out is bounded by this one's own settings.
+		answerWaitMs: options.timeoutMs || options.maxRateLimitWaitMs,
 		signal,
 	};
 	// Executions of this n8n process that use the same key and host share one gate.
@@ -69,11 +71,8 @@ export async function sendItems(
 				const itemSettings = { ...settings, secrets: [apiKey, body.password] };
 				const send = async () =>
 					await apiRequest(this, { path: REGISTER_ACCOUNT_PATH, body }, itemSettings);
-				const { outcome, attempts, earlierAttemptMayHaveReached } = await sendWithRetries(
-					send,
-					retrySettings,
-					gate,
-				);
+				const { outcome, attempts, earlierAttemptMayHaveReached, mayHaveRegistered } =
+					await sendWithRetries(send, retrySettings, gate);
 				if (outcome.kind === 'registered') {
 					routed[itemIndex] = {
 						output: SUCCESS_OUTPUT,
@@ -89,7 +88,11 @@ export async function sendItems(
 					return;
 				}
 				if (signal?.aborted) return;
-				const error = apiFailure(this.getNode(), itemIndex, { ...outcome, attempts });
+				const error = apiFailure(this.getNode(), itemIndex, {
+					...outcome,
+					attempts,
+					mayHaveRegistered,
+				});
 				if (continueOnFail) {
 					routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, error) };
 				} else {

@@ -1,4 +1,7 @@
-import { RateLimitGate } from '../../../../../nodes/BizKitHub/sending/rateLimitGate';
+import {
+	PAUSE_TRUSTED_MS,
+	RateLimitGate,
+} from '../../../../../nodes/BizKitHub/sending/rateLimitGate';
 import { settled } from '../../../../helpers/settled';
 
 /** A clock that moves only when the gate sleeps. */
@@ -232,5 +235,100 @@ describe('one gate shared by several executions', () => {
 		expect(refused).toEqual({ waitMs: expect.any(Number) });
 		expect((refused as { waitMs: number }).waitMs).toBeGreaterThan(1_000);
 		expect(await gate.acquire({ maxWaitMs: 60_000 })).toBe('go');
+	});
+});
+
+describe('no execution waits on another beyond its own settings', () => {
+	/** A gate whose quota ran out while one request (another execution's) is out for good. */
+	async function gateWithARequestOutForGood() {
+		const gate = new RateLimitGate(60_000);
+		expect(await gate.acquire()).toBe('go');
+		expect(await gate.acquire()).toBe('go'); // never answered
+		gate.record({ remaining: 0 }, false);
+		return gate;
+	}
+
+	test('a caller waiting for answers goes once its own bound has passed without one', async () => {
+		const gate = await gateWithARequestOutForGood();
+		const started = Date.now();
+		expect(await gate.acquire({ answerWaitMs: 100 })).toBe('go');
+		expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+	});
+
+	test('while the end of a wait is probed, a probe never answered holds others only as long as their bound', async () => {
+		const gate = new RateLimitGate(60_000);
+		expect(await gate.acquire()).toBe('go');
+		gate.record({ retryAfterMs: 1000 }, true);
+		expect(await gate.acquire()).toBe('go'); // the probe, never answered
+		const started = Date.now();
+		expect(await gate.acquire({ answerWaitMs: 100 })).toBe('go');
+		expect(Date.now() - started).toBeLessThan(1000);
+	});
+
+	test("a caller's Stop ends its wait for answers at once", async () => {
+		const gate = await gateWithARequestOutForGood();
+		const stop = new AbortController();
+		const ticket = gate.acquire({ signal: stop.signal, answerWaitMs: 60_000 });
+		await settled();
+		stop.abort();
+		expect(await ticket).toBe('stopped');
+	});
+});
+
+describe('a request that got no answer', () => {
+	test('tells the gate nothing about the limit: a probe for the end of a wait goes on', async () => {
+		const { time, clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(60_000, clock, sleeper);
+		await gate.acquire();
+		gate.record({ retryAfterMs: 2000 }, true, time.now);
+		expect(await gate.acquire()).toBe('go'); // the probe
+		const pace = gate.pace.paceRps;
+		gate.unanswered(time.now);
+		// Still probing: one request at a time, not everyone at once as after an accepted answer.
+		expect(await ticketsWithoutAnswers(gate, 3)).toEqual(['go']);
+		expect(gate.pace.paceRps).toBe(pace);
+	});
+
+	test('frees its place: a caller waiting for answers goes', async () => {
+		const gate = new RateLimitGate(60_000);
+		await gate.acquire();
+		await gate.acquire();
+		gate.record({ remaining: 0 }, false);
+		const waiting = gate.acquire();
+		await settled();
+		gate.unanswered();
+		expect(await waiting).toBe('go');
+	});
+});
+
+describe('a long pause', () => {
+	test('is checked by one request before a caller who started long after it is failed on its word', async () => {
+		const { time, clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(60_000, clock, sleeper);
+		await gate.acquire();
+		gate.record({ retryAfterMs: 3_600_000 }, true, time.now);
+		expect(await gate.acquire({ maxWaitMs: 300_000 })).toEqual({ waitMs: 3_600_000 - 1000 + 125 });
+		time.now += PAUSE_TRUSTED_MS;
+		// One check goes; the others are told the wait while it is out.
+		expect(await gate.acquire({ maxWaitMs: 300_000 })).toBe('go');
+		expect(await gate.acquire({ maxWaitMs: 300_000 })).toEqual(
+			expect.objectContaining({ waitMs: expect.any(Number) }),
+		);
+		// Accepted: the pause was wrong, and everyone goes.
+		gate.record({}, false, time.now);
+		expect(await ticketsWithoutAnswers(gate, 3)).toEqual(['go', 'go', 'go']);
+	});
+
+	test('checked and refused again, it holds on the new answer', async () => {
+		const { time, clock, sleeper } = fakeTime();
+		const gate = new RateLimitGate(60_000, clock, sleeper);
+		await gate.acquire();
+		gate.record({ retryAfterMs: 3_600_000 }, true, time.now);
+		time.now += PAUSE_TRUSTED_MS;
+		expect(await gate.acquire({ maxWaitMs: 300_000 })).toBe('go');
+		gate.record({ retryAfterMs: 1_800_000 }, true, time.now);
+		const ticket = await gate.acquire({ maxWaitMs: 300_000 });
+		expect(ticket).not.toBe('go');
+		expect((ticket as { waitMs: number }).waitMs).toBeLessThanOrEqual(1_800_000);
 	});
 });
