@@ -1,3 +1,5 @@
+import { MAX_PLAUSIBLE_WAIT_MS } from './retryPolicy';
+
 /** What an answer says about the key's rate limit, in milliseconds since the epoch where a time. */
 export interface RateLimitInfo {
 	limit?: number;
@@ -25,7 +27,8 @@ function number(text: string | undefined): number | undefined {
 
 /**
  * Reads X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset (a Unix time in seconds,
- * whole or with a fraction) and Retry-After (seconds, or an HTTP date).
+ * whole or with a fraction) and Retry-After (seconds, or an HTTP date). A reset or a wait further
+ * off than any rate-limit window could mean (MAX_PLAUSIBLE_WAIT_MS) is left out, as if not given.
  */
 export function readRateLimit(headers: Headers | undefined, nowMs: number): RateLimitInfo {
 	if (!headers) return {};
@@ -35,13 +38,16 @@ export function readRateLimit(headers: Headers | undefined, nowMs: number): Rate
 	const remaining = number(header(headers, 'x-ratelimit-remaining'));
 	if (remaining !== undefined) info.remaining = remaining;
 	const reset = number(header(headers, 'x-ratelimit-reset'));
-	if (reset !== undefined) info.resetAtMs = reset * 1000;
+	if (reset !== undefined && reset * 1000 - nowMs <= MAX_PLAUSIBLE_WAIT_MS)
+		info.resetAtMs = reset * 1000;
 	const retryAfter = header(headers, 'retry-after');
 	if (retryAfter !== undefined) {
 		const seconds = number(retryAfter);
 		const date = seconds === undefined ? Date.parse(retryAfter) : NaN;
-		if (seconds !== undefined) info.retryAfterMs = Math.max(0, seconds * 1000);
-		else if (!Number.isNaN(date)) info.retryAfterMs = Math.max(0, date - nowMs);
+		const waitMs =
+			seconds !== undefined ? seconds * 1000 : Number.isNaN(date) ? undefined : date - nowMs;
+		if (waitMs !== undefined && waitMs <= MAX_PLAUSIBLE_WAIT_MS)
+			info.retryAfterMs = Math.max(0, waitMs);
 	}
 	return info;
 }

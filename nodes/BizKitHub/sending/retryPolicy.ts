@@ -12,6 +12,14 @@ import type { RegisterOutcome } from '../transport/classifyResponse';
 export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_CAP_MS = 10000;
 
+/**
+ * The longest wait a rate limit could mean: BizKitHub's limits are per hour, and a day is the
+ * longest window any API counts in. A Retry-After or X-RateLimit-Reset further off is a mistake
+ * (milliseconds sent where seconds are documented, say) and is ignored rather than obeyed; Max
+ * Rate-Limit Wait goes no higher either (Node's timers overflow after 24.8 days).
+ */
+export const MAX_PLAUSIBLE_WAIT_MS = 24 * 60 * 60 * 1000;
+
 /** 429 answers one item may get before it fails; the waits they impose are bounded too. */
 export const MAX_RATE_LIMITED_ANSWERS = 50;
 

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { MAX_PLAUSIBLE_WAIT_MS } from '../../../sending/retryPolicy';
 import { BOOLEAN_WORDS_HINT, parseBooleanWord } from '../../../validation/booleanWords';
 
 export const DEFAULT_CONCURRENCY = 5;
@@ -8,6 +9,8 @@ export const MAX_CONCURRENCY = 50;
 export const DEFAULT_MAX_ATTEMPTS = 4;
 export const MAX_MAX_ATTEMPTS = 10;
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_S = 300;
+/** A day: no rate-limit wait could be longer (a larger value is taken as this). */
+export const MAX_MAX_RATE_LIMIT_WAIT_S = MAX_PLAUSIBLE_WAIT_MS / 1000;
 export const DEFAULT_TIMEOUT_MS = 30000;
 /** The longest timer Node.js can hold (2^31 - 1 ms, about 24.8 days). */
 export const MAX_TIMEOUT_MS = 2147483647;
@@ -70,7 +73,7 @@ export function readRunOptions(context: IExecuteFunctions): RunOptions {
 				option('maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_S),
 				DEFAULT_MAX_RATE_LIMIT_WAIT_S,
 				0,
-				Number.MAX_SAFE_INTEGER,
+				MAX_MAX_RATE_LIMIT_WAIT_S,
 			) * 1000,
 		timeoutMs: readTimeout(context, option('timeout', DEFAULT_TIMEOUT_MS)),
 	};

@@ -7,6 +7,7 @@ import {
 	DEFAULT_CONCURRENCY,
 	DEFAULT_MAX_ATTEMPTS,
 	DEFAULT_MAX_RATE_LIMIT_WAIT_S,
+	MAX_MAX_RATE_LIMIT_WAIT_S,
 	DEFAULT_TIMEOUT_MS,
 	MAX_CONCURRENCY,
 	MAX_MAX_ATTEMPTS,
@@ -88,10 +89,10 @@ export const properties: INodeProperties[] = [
 				displayName: 'Max Rate-Limit Wait (Seconds)',
 				name: 'maxRateLimitWait',
 				type: 'number',
-				typeOptions: { minValue: 0 },
+				typeOptions: { minValue: 0, maxValue: MAX_MAX_RATE_LIMIT_WAIT_S },
 				default: DEFAULT_MAX_RATE_LIMIT_WAIT_S,
 				description:
-					"The longest the node waits when BizKitHub's rate limit asks it to (429 with Retry-After, or no requests left until X-RateLimit-Reset). An item that would have to wait longer fails with a message saying how long the API asked to wait.",
+					"The longest an item waits when BizKitHub's rate limit asks it to (429 with Retry-After, or no requests left until X-RateLimit-Reset), all its waits together, up to a day. An item that would have to wait longer fails with a message saying how long.",
 			},
 			{
 				displayName: 'Request Timeout (Ms)',
