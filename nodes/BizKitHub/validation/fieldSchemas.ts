@@ -2,24 +2,56 @@ import { z } from 'zod/v4';
 
 import { BOOLEAN_WORDS_HINT, parseBooleanWord } from './booleanWords';
 import { COUNTRY_CODES } from './countries';
+import { normalizeEmail } from './email';
 import { normalizePhone } from './phone';
+
+/**
+ * A number as a spreadsheet or CSV parser produces it, as its digits. An integer beyond 2^53 has
+ * already lost digits by the time n8n holds it (a long ID read as a number): it is refused
+ * rather than sent altered.
+ */
+function digitsOf(value: string | number, ctx: z.RefinementCtx): string | undefined {
+	if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+		ctx.addIssue({
+			code: 'custom',
+			message:
+				'is a number too large to be exact (its last digits are already lost): give it as text',
+		});
+		return undefined;
+	}
+	return String(value);
+}
 
 /** Text as n8n users give it: a string, or a number that a spreadsheet or CSV parser produced. */
 const text = z
 	.union([z.string(), z.number()], { error: 'must be text or a number' })
-	.transform((value) => String(value).trim());
+	.transform((value, ctx) => digitsOf(value, ctx)?.trim() ?? z.NEVER);
 
-const email = text
-	.transform((value) => {
-		const at = value.lastIndexOf('@');
-		return at < 0 ? value : value.slice(0, at) + value.slice(at).toLowerCase();
-	})
-	.pipe(z.email({ error: 'must be a valid e-mail address' }));
+const email = text.transform((value, ctx) => {
+	const address = normalizeEmail(value);
+	if (address !== undefined) return address;
+	ctx.addIssue({ code: 'custom', message: 'must be a valid e-mail address' });
+	return z.NEVER;
+});
+
+/**
+ * The longest password sent. No person or password manager makes a longer one (managers offer
+ * up to about 100 characters); a longer one is a mistake or an attack through a sign-up form, and
+ * would make every request large and the node's scrubbing of secrets from answers costly.
+ */
+export const MAX_PASSWORD_LENGTH = 1024;
 
 const password = z
 	.union([z.string(), z.number()], { error: 'must be text' })
-	.transform((value) => String(value))
-	.pipe(z.string().min(1, { error: 'must not be empty' }));
+	.transform((value, ctx) => digitsOf(value, ctx) ?? z.NEVER)
+	.pipe(
+		z
+			.string()
+			.min(1, { error: 'must not be empty' })
+			.max(MAX_PASSWORD_LENGTH, {
+				error: `must be at most ${MAX_PASSWORD_LENGTH} characters long`,
+			}),
+	);
 
 const LOCALHOST_ALIASES = new Set(['::1', '0.0.0.0', 'localhost']);
 
@@ -74,11 +106,13 @@ const groups = z
 	.union([z.array(z.union([z.string(), z.number()])), z.string()], {
 		error: 'must be a list of texts or a comma-separated text',
 	})
-	.transform((value) =>
-		(Array.isArray(value) ? value.map(String) : value.split(','))
-			.map((group) => group.trim())
-			.filter((group) => group !== ''),
-	);
+	.transform((value, ctx) => {
+		const groups = Array.isArray(value)
+			? value.map((group) => digitsOf(group, ctx))
+			: value.split(',');
+		if (groups.includes(undefined)) return z.NEVER;
+		return groups.map((group) => group!.trim()).filter((group) => group !== '');
+	});
 
 function phone(defaultPhoneCountry: string) {
 	return text.transform((value, ctx) => {

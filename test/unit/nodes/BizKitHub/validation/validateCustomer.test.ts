@@ -55,6 +55,38 @@ describe('email', () => {
 		]);
 	});
 
+	test.each([
+		['anna@bücher.de', 'anna@xn--bcher-kva.de'],
+		['Anna@BÜCHER.de', 'Anna@xn--bcher-kva.de'],
+		['ivan@xn--e1afmkfd.xn--p1ai', 'ivan@xn--e1afmkfd.xn--p1ai'],
+		['ivan@пример.рф', 'ivan@xn--e1afmkfd.xn--p1ai'],
+		['taro@例え.テスト', 'taro@xn--r8jz45g.xn--zckzah'],
+	])('an international domain: %j is sent as %j (its ASCII form)', (given, expected) => {
+		expect(sent(validate({ email: given })).email).toBe(expected);
+	});
+
+	test.each([
+		'jane@example.com:25',
+		'jane@example.com/x',
+		'jane@-example.com',
+		'jane@example..com',
+		'jane@exa_mple.com',
+		'jane@example.c0m',
+		'.jane@example.com',
+		'ja..ne@example.com',
+		`${'j'.repeat(65)}@example.com`,
+	])('%j is not a valid address either', (given) => {
+		expect(issuesOf(validate({ email: given }))).toEqual([
+			{ field: 'email', message: 'must be a valid e-mail address' },
+		]);
+	});
+
+	test('the same address with its domain written in Unicode and in ASCII is one address', () => {
+		expect(sent(validate({ email: 'anna@bücher.de' })).email).toBe(
+			sent(validate({ email: 'anna@XN--BCHER-KVA.DE' })).email,
+		);
+	});
+
 	test('an object is refused as not text', () => {
 		expect(issuesOf(validate({ email: { address: 'x' } }))[0]).toEqual({
 			field: 'email',
@@ -63,7 +95,46 @@ describe('email', () => {
 	});
 });
 
+describe('numbers given for text', () => {
+	test.each([
+		['companyRegistrationNumber', 5103118, '5103118'],
+		['postalCode', 27201, '27201'],
+		['name', 1.5, '1.5'],
+	])('%s %j is sent as %j', (field, given, expected) => {
+		expect(sent(validate({ [field]: given }))[field as 'name']).toBe(expected);
+	});
+
+	test.each([
+		['companyRegistrationNumber', 12345678901234567890],
+		['taxIdentificationNumber', Number.MAX_SAFE_INTEGER + 2],
+		['password', 2 ** 60],
+	])(
+		'%s %j, beyond 2^53, is refused naming the field, never sent with altered digits',
+		(field, given) => {
+			expect(issuesOf(validate({ [field]: given }))).toEqual([
+				{
+					field,
+					message:
+						'is a number too large to be exact (its last digits are already lost): give it as text',
+				},
+			]);
+		},
+	);
+
+	test('a group given as such a number is refused too', () => {
+		expect(fieldsWithIssues(validate({ groups: ['vip', 2 ** 60] }))).toEqual(['groups']);
+	});
+});
+
 describe('password', () => {
+	test('is at most 1024 characters: a longer one is refused naming the field', () => {
+		expect(sent(validate({ password: 'p'.repeat(1024) })).password).toHaveLength(1024);
+		expect(issuesOf(validate({ password: 'p'.repeat(1025) }))).toEqual([
+			{ field: 'password', message: 'must be at most 1024 characters long' },
+		]);
+		expect(fieldsWithIssues(validate({ password: 'p'.repeat(2_000_000) }))).toEqual(['password']);
+	});
+
 	test.each([' secret with spaces ', 'x', '  '])('%j is sent exactly as given', (given) => {
 		expect(sent(validate({ password: given })).password).toBe(given);
 	});
