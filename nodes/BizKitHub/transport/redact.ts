@@ -48,17 +48,40 @@ function markAll(text: string, needle: string, covered: boolean[]): void {
 	}
 }
 
-/** Marks the secrets' forms in `text`: whole, and every piece of SECRET_PIECE_LENGTH characters. */
-function markSecrets(text: string, forms: string[], covered: boolean[]): void {
+/** What to look for: the forms shorter than a piece whole, and every piece of the longer ones. */
+interface Needles {
+	short: string[];
+	pieces: Set<string>;
+}
+
+function needlesOf(forms: string[]): Needles {
+	const short: string[] = [];
+	const pieces = new Set<string>();
 	for (const form of forms) {
-		if (form.length < SECRET_PIECE_LENGTH) {
-			markAll(text, form, covered);
-			continue;
-		}
+		if (form.length < SECRET_PIECE_LENGTH) short.push(form);
 		for (let start = 0; start + SECRET_PIECE_LENGTH <= form.length; start++) {
-			markAll(text, form.slice(start, start + SECRET_PIECE_LENGTH), covered);
+			pieces.add(form.slice(start, start + SECRET_PIECE_LENGTH));
 		}
 	}
+	return { short, pieces };
+}
+
+/**
+ * Calls `found` with every place in `text` where a piece of a secret stands. One pass over the
+ * text, each place looked up in the set of pieces: time grows with the text plus the secrets,
+ * not with their product (a long password must not hold n8n's only thread).
+ */
+function eachPiece(text: string, pieces: Set<string>, found: (at: number) => void): void {
+	if (pieces.size === 0) return;
+	for (let at = 0; at + SECRET_PIECE_LENGTH <= text.length; at++) {
+		if (pieces.has(text.slice(at, at + SECRET_PIECE_LENGTH))) found(at);
+	}
+}
+
+/** Marks the secrets' forms in `text`: whole, and every piece of SECRET_PIECE_LENGTH characters. */
+function markSecrets(text: string, needles: Needles, covered: boolean[]): void {
+	for (const form of needles.short) markAll(text, form, covered);
+	eachPiece(text, needles.pieces, (at) => covered.fill(true, at, at + SECRET_PIECE_LENGTH));
 	for (const pattern of KEY_PATTERNS) {
 		for (const match of text.matchAll(pattern)) {
 			const at = match.index ?? 0;
@@ -71,16 +94,12 @@ function markSecrets(text: string, forms: string[], covered: boolean[]): void {
  * Whether some piece of a secret (or a whole short one) still stands in `text`: in the text
  * between the markers, or, for a piece, across one.
  */
-function stillShows(text: string, forms: string[]): boolean {
+function stillShows(text: string, needles: Needles): boolean {
 	const segments = text.split(REDACTED);
-	return forms.some((form) => {
-		if (form.length < SECRET_PIECE_LENGTH)
-			return segments.some((segment) => segment.includes(form));
-		for (let start = 0; start + SECRET_PIECE_LENGTH <= form.length; start++) {
-			if (text.includes(form.slice(start, start + SECRET_PIECE_LENGTH))) return true;
-		}
-		return false;
-	});
+	if (needles.short.some((form) => segments.some((segment) => segment.includes(form)))) return true;
+	let shows = false;
+	eachPiece(text, needles.pieces, () => (shows = true));
+	return shows;
 }
 
 /**
@@ -100,14 +119,15 @@ export function redactSecrets(
 	const flat = collapse(text);
 	// What lies beyond the limit plus the longest form cannot reach into what is shown.
 	const considered = flat.slice(0, maxLength + longestForm + 40);
+	const needles = needlesOf(forms);
 	const covered = new Array<boolean>(considered.length).fill(false);
-	markSecrets(considered, forms, covered);
+	markSecrets(considered, needles, covered);
 	let safe = '';
 	for (let at = 0; at < considered.length; at++) {
 		if (!covered[at]) safe += considered[at];
 		else if (at === 0 || !covered[at - 1]) safe += REDACTED;
 	}
-	if (stillShows(safe, forms)) return REDACTED;
+	if (stillShows(safe, needles)) return REDACTED;
 	return safe.length > maxLength || considered.length < flat.length
 		? `${safe.slice(0, maxLength)}…`
 		: safe;

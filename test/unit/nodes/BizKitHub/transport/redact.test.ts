@@ -70,3 +70,32 @@ test('a URL is shown without user info, query string or fragment', () => {
 		'the Base URL of the credential (it is not a valid URL)',
 	);
 });
+
+describe('the cost of redaction', () => {
+	/** How many times redaction searches a text (indexOf or includes) for this password, echoed. */
+	function searchesFor(password: string): number {
+		const answer = `${'x'.repeat(50_000)} raw: ${password} json: ${JSON.stringify(password)}`;
+		const counted = ['indexOf', 'includes'] as const;
+		const originals = counted.map((name) => String.prototype[name]);
+		let searches = 0;
+		counted.forEach((name, index) => {
+			String.prototype[name] = function (this: string, ...args: [string, number?]) {
+				searches++;
+				return (originals[index] as (...a: [string, number?]) => never).apply(this, args);
+			} as never;
+		});
+		try {
+			const shown = redactSecrets(answer, [password, KEY], 1_000_000);
+			expect(shown).not.toContain(password.slice(0, 6));
+		} finally {
+			counted.forEach((name, index) => (String.prototype[name] = originals[index] as never));
+		}
+		return searches;
+	}
+
+	test('does not search the answer once per piece of a secret: a long password costs no more searches than a short one', () => {
+		const short = searchesFor('Short-pass-1234');
+		const long = searchesFor(`Long-${'pass/word "é" '.repeat(70)}`.slice(0, 1000));
+		expect(long).toBe(short);
+	});
+});
