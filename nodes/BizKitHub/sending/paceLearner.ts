@@ -22,8 +22,17 @@ const SEEN_RATE_CREEP_PER_S = 1.1;
 const SEEN_RATE_SLOWDOWN = 0.9;
 /** Timing noise a replay forgives, in tokens (network jitter moves arrivals a little). */
 const SLACK = 0.1;
-/** Sends kept to learn from; older ones are dropped at a refusal, where the bucket is known empty. */
-const MAX_HISTORY = 2000;
+/**
+ * Sends kept to learn from, at most. Before the quota first runs out the oldest go first; after,
+ * accepted sends beyond it are counted but not kept, until a refusal (where the bucket is known
+ * empty) starts the history again.
+ */
+export const MAX_HISTORY = 2000;
+/**
+ * A pause between sends this long ends a burst: the quota running out later is not the doing of
+ * the sends before it (a day of one sign-up a minute is no burst of 1,440 requests).
+ */
+export const BURST_GAP_MS = 10_000;
 
 interface Send {
 	at: number;
@@ -96,6 +105,11 @@ export class PaceLearner {
 		return (this.high !== undefined && this.acceptedSinceStart >= 2) || !this.bucketLike;
 	}
 
+	/** How many sends are kept to learn from (bounded by MAX_HISTORY). */
+	get rememberedSends(): number {
+		return this.history.length;
+	}
+
 	/** Whether the quota has run out once, which showed the API's burst. */
 	get knowsBurst(): boolean {
 		return this.burst !== undefined;
@@ -139,7 +153,9 @@ export class PaceLearner {
 	/** A request sent at `sentAt` was accepted; `remaining` is the quota it reported left. */
 	accepted(sentAt: number, remaining?: number): void {
 		if (this.burst === undefined) {
+			this.keepOnlyTheBurst(sentAt);
 			this.history.push({ at: sentAt, accepted: true });
+			if (this.history.length > MAX_HISTORY) this.history.shift();
 			return;
 		}
 		// The quota left after a send: the burst is at least one more (an answer can overtake others
@@ -147,7 +163,7 @@ export class PaceLearner {
 		if (remaining !== undefined) this.burst = Math.max(this.burst, remaining + 1);
 		// Sent before the quota ran out: part of the burst, not of what is learnt from.
 		if (sentAt < this.start) return;
-		this.history.push({ at: sentAt, accepted: true });
+		if (this.history.length < MAX_HISTORY) this.history.push({ at: sentAt, accepted: true });
 		this.acceptedSinceStart += 1;
 		this.acceptedSinceRefusal += 1;
 		this.lastAcceptedAt = Math.max(this.lastAcceptedAt, sentAt);
@@ -166,6 +182,7 @@ export class PaceLearner {
 		probing = false,
 	): 'pause' | 'pace' {
 		if (this.burst === undefined) {
+			this.keepOnlyTheBurst(refusedSentAt ?? now);
 			this.burst = Math.max(1, this.history.length);
 			this.start = refusedSentAt ?? this.history[this.history.length - 1]?.at ?? now;
 			// Start from the burst over the first cycle of burst and wait (a fixed window's rate); a
@@ -196,6 +213,16 @@ export class PaceLearner {
 		if (!probing || this.isLearnt) this.learn(now);
 		this.lastRaiseAt = now;
 		return this.isLearnt ? 'pace' : 'pause';
+	}
+
+	/**
+	 * Before the quota first runs out: keeps only the sends of the burst in progress at `at`, none
+	 * when the last send came BURST_GAP_MS or more before it. (Each send trims so, so the sends kept
+	 * have no such pause between them.)
+	 */
+	private keepOnlyTheBurst(at: number): void {
+		const last = this.history[this.history.length - 1];
+		if (last && at - last.at >= BURST_GAP_MS) this.history = [];
 	}
 
 	/** Bounds the rate from the sends and sets the pace from the bounds. */

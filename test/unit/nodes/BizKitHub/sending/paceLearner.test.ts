@@ -1,4 +1,4 @@
-import { PaceLearner } from '../../../../../nodes/BizKitHub/sending/paceLearner';
+import { MAX_HISTORY, PaceLearner } from '../../../../../nodes/BizKitHub/sending/paceLearner';
 import { RateLimiter } from '../../../../../sandbox/rateLimiter';
 
 /**
@@ -68,4 +68,41 @@ test('against a fixed window it keeps the rate the window allows, give or take',
 	const { acceptedAt } = drive(limiter, clock, 30);
 	const last = acceptedAt.filter((at) => at >= clock.now - 20000).length;
 	expect(last / 20).toBeGreaterThanOrEqual(20 * 0.8);
+});
+
+describe('what the learner keeps', () => {
+	test('a day of one sign-up a minute is no burst: at a 429 the pace is not one a minute', () => {
+		const learner = new PaceLearner();
+		const minute = 60_000;
+		for (let sent = 0; sent < 1440; sent++) learner.accepted(sent * minute);
+		expect(learner.rememberedSends).toBeLessThanOrEqual(1);
+		const refusedAt = 1440 * minute;
+		expect(learner.quotaRanOut(refusedAt, 1000, refusedAt)).toBe('pause');
+		// Nothing of the day before explains the refusal: start from the wait itself, one a second.
+		expect(learner.paceRps).toBeGreaterThanOrEqual(0.5);
+	});
+
+	test('a burst is the sends since the last pause: its size and rate start the pace', () => {
+		const learner = new PaceLearner();
+		for (let sent = 0; sent < 30; sent++) learner.accepted(sent * 60_000);
+		const burstStart = 30 * 60_000;
+		for (let sent = 0; sent < 10; sent++) learner.accepted(burstStart + sent * 10);
+		expect(learner.rememberedSends).toBe(10);
+		learner.quotaRanOut(burstStart + 100, 1000, burstStart + 100);
+		expect(learner.paceRps).toBeCloseTo(10_000 / 1100);
+	});
+
+	test('never more than MAX_HISTORY sends, before or after the quota first ran out', () => {
+		const learner = new PaceLearner();
+		let at = 0;
+		for (let sent = 0; sent < 3 * MAX_HISTORY; sent++) learner.accepted((at += 5));
+		expect(learner.rememberedSends).toBe(MAX_HISTORY);
+		learner.quotaRanOut((at += 5), 1000, at);
+		at += 1000;
+		for (let sent = 0; sent < 3 * MAX_HISTORY; sent++) {
+			learner.accepted((at += 5));
+			learner.spacingMs(at);
+		}
+		expect(learner.rememberedSends).toBeLessThanOrEqual(MAX_HISTORY);
+	});
 });
