@@ -16,9 +16,10 @@ const EXCERPT_LENGTH = 200;
 /** A platform error code is a short name; a longer "code" is cut. */
 const CODE_LENGTH = 60;
 
+/** The body as JSON; a UTF-8 byte-order mark before it, which some servers write, is skipped. */
 function parseJson(body: string): unknown {
 	try {
-		return JSON.parse(body);
+		return JSON.parse(body.startsWith('\uFEFF') ? body.slice(1) : body);
 	} catch {
 		return undefined;
 	}

@@ -21,6 +21,15 @@ test.each(['E001', 'E002', 'E003', 'E004'])(
 	},
 );
 
+test('an answer that starts with a UTF-8 byte-order mark is read as the JSON after it', () => {
+	expect(answer(200, '\uFEFF{"success":true}')).toEqual({ kind: 'registered' });
+	expect(answer(200, '\uFEFF{"success":false,"errorCode":"E002","message":"m"}')).toEqual({
+		kind: 'refused',
+		errorCode: 'E002',
+		message: 'm',
+	});
+});
+
 test('success: false with HTTP 200 is never a registration, even without a code', () => {
 	expect(answer(200, { success: false })).toMatchObject({ kind: 'failed', httpCode: 200 });
 });
