@@ -12,8 +12,10 @@ import { normalizePhone } from './phone';
  */
 function digitsOf(value: string | number, ctx: z.RefinementCtx): string | undefined {
 	if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+		// (`continue: false`: the checks chained after this one do not run on what is not text.)
 		ctx.addIssue({
 			code: 'custom',
+			continue: false,
 			message:
 				'is a number too large to be exact (its last digits are already lost): give it as text',
 		});
