@@ -32,6 +32,17 @@ export function prepareItems(
 	const pending: Pending[] = [];
 	const validateOnlyOf = perItemOption(this, 'validateOnly', false);
 	const defaultPhoneCountryOf = perItemOption(this, 'defaultPhoneCountry', '');
+	const refuse = (
+		itemIndex: number,
+		record: Record<string, unknown>,
+		issues: ValidationIssue[],
+	) => {
+		invalidIssues.push(issues);
+		routed[itemIndex] = {
+			output: INVALID_OUTPUT,
+			item: invalidItem(itemIndex, record.email, issues),
+		};
+	};
 	const failItem = (itemIndex: number, failure: NodeOperationError) => {
 		if (!continueOnFail) throw failure;
 		routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, failure) };
@@ -55,14 +66,8 @@ export function prepareItems(
 		}
 
 		const result = validateCustomer(record, { defaultPhoneCountry });
-		const duplicate = result.valid ? guard.check(result.body.email) : undefined;
-		if (!result.valid || duplicate) {
-			const issues = result.valid ? [duplicate!] : result.issues;
-			invalidIssues.push(issues);
-			routed[itemIndex] = {
-				output: INVALID_OUTPUT,
-				item: invalidItem(itemIndex, record.email, issues),
-			};
+		if (!result.valid) {
+			refuse(itemIndex, record, result.issues);
 			continue;
 		}
 
@@ -73,7 +78,13 @@ export function prepareItems(
 			failItem(itemIndex, asItemError(this, itemIndex, error as Error));
 			continue;
 		}
-		guard.remember(result.body.email, itemIndex);
+		const sends = !validateOnly;
+		const duplicate = guard.check(result.body.email, { sends });
+		if (duplicate) {
+			refuse(itemIndex, record, [duplicate]);
+			continue;
+		}
+		guard.remember(result.body.email, itemIndex, { sends });
 		if (validateOnly) {
 			routed[itemIndex] = {
 				output: SUCCESS_OUTPUT,

@@ -66,6 +66,26 @@ describe('Validate Only', () => {
 		]);
 	});
 
+	test('an item checked first with Validate Only does not keep the same address from being sent later', async () => {
+		const result = await runWorkflow({
+			items: [
+				{ email: 'jane@example.com', password: 'pw-1', dryRun: true },
+				{ email: 'Jane@example.com', password: 'pw-2', dryRun: false },
+				{ email: 'jane@EXAMPLE.com', password: 'pw-3', dryRun: false },
+			],
+			parameters: autoMapParameters({ validateOnly: '={{ $json.dryRun }}' }),
+			credentials: credentialsFor(sandbox()),
+		});
+		expect(
+			sandbox()
+				.registrations()
+				.map((request) => request.body.email),
+		).toEqual(['Jane@example.com']);
+		expect(pairedIndexes(result.outputs[SUCCESS])).toEqual([0, 1]);
+		expect(pairedIndexes(result.outputs[INVALID])).toEqual([2]);
+		expect(result.outputs[INVALID][0].json.message).toMatch(/same address as item 1 /);
+	});
+
 	test('a value that is not a boolean is a configuration error naming the item, and nothing is sent', async () => {
 		const result = await runWorkflow({
 			items: [
