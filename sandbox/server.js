@@ -73,6 +73,8 @@ async function startSandbox(options = {}) {
 	/** Every request that reached the sandbox, in arrival order. */
 	const requests = [];
 	const stats = { inFlight: 0, maxInFlight: 0, rateLimited: 0, answered: 0, answerMs: 0 };
+	/** Keys whose quota was spent by someone else (see `exhaust`), and until when. */
+	const exhaustedUntil = new Map();
 	/** How many register-account requests each address got, for the tags that fail N times. */
 	const requestsByAddress = new Map();
 
@@ -119,6 +121,24 @@ async function startSandbox(options = {}) {
 		}
 
 		const headers = {};
+		const exhaustedMs = (exhaustedUntil.get(apiKey) ?? 0) - Date.now();
+		if (exhaustedMs > 0) {
+			stats.rateLimited++;
+			record.rateLimited = true;
+			const retryAfter = Math.ceil(exhaustedMs / 1000);
+			return send(
+				res,
+				429,
+				{
+					error: {
+						code: 'RATE_LIMIT_EXCEEDED',
+						message: 'Too many requests',
+						retry_after: retryAfter,
+					},
+				},
+				{ 'Retry-After': String(retryAfter) },
+			);
+		}
 		if (limiter && !apiKey.startsWith('ROOT')) {
 			const verdict = limiter.take(apiKey);
 			if (rateLimit?.headers !== false) {
@@ -216,6 +236,13 @@ async function startSandbox(options = {}) {
 			registrations()
 				.filter((request) => request.outcome === 'success')
 				.map((request) => request.body?.email),
+		/**
+		 * Spends the key's quota for `seconds`, as another client of the same key might: until then
+		 * every request with it is answered 429 with the Retry-After that is left.
+		 * @param {string} apiKey
+		 * @param {number} seconds
+		 */
+		exhaust: (apiKey, seconds) => exhaustedUntil.set(apiKey, Date.now() + seconds * 1000),
 		/** Marks an address as registered and confirmed (E002 from then on) or banned (E003). */
 		setCustomer: (email, state, apiKey = SANDBOX_KEYS.dev) => registry.set(apiKey, email, state),
 		close: () =>

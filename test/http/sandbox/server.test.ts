@@ -101,6 +101,22 @@ describe('register-account', () => {
 	});
 });
 
+describe("a key's quota spent by someone else", () => {
+	const sandbox = useSandbox();
+
+	test('every request with that key is answered 429 with the Retry-After left; other keys go on', async () => {
+		const s = sandbox();
+		s.exhaust(s.keys.dev, 3600);
+		const refused = await register(s, { email: 'x@example.com', password: 'x' });
+		expect(refused.status).toBe(429);
+		expect(refused.headers.get('retry-after')).toBe('3600');
+		expect(refused.json.error.code).toBe('RATE_LIMIT_EXCEEDED');
+		const other = await register(s, { email: 'y@example.com', password: 'x' }, s.keys.prod);
+		expect(other.json).toEqual({ success: true });
+		expect(s.registeredAddresses()).toEqual(['y@example.com']);
+	});
+});
+
 describe('rate limiting', () => {
 	const sandbox = useSandbox({ rateLimit: { limit: 2, windowMs: 1000, burst: 3 } });
 
