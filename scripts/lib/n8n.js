@@ -188,9 +188,47 @@ function nodeOutputs(run, nodeName) {
 	return (task?.data?.main ?? []).map((items) => items ?? []);
 }
 
+/**
+ * One long-running n8n process (`start` or `worker`), its output kept.
+ * @param {{ node: string, n8n: string }} runtime
+ * @param {string} command
+ * @param {string} userFolder
+ * @param {Record<string, string>} env
+ */
+async function startProcess(runtime, command, userFolder, env) {
+	const child = track(
+		spawn(runtime.node, [runtime.n8n, command], {
+			env: n8nEnvironment(userFolder, {
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				...env,
+			}),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		}),
+	);
+	let output = '';
+	child.stdout?.on('data', (chunk) => (output += chunk));
+	child.stderr?.on('data', (chunk) => (output += chunk));
+	return { child, output: () => output };
+}
+
+/** @param {import('node:child_process').ChildProcess} child */
+function stopProcess(child) {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve(undefined);
+		});
+		child.kill('SIGTERM');
+	});
+}
+
 module.exports = {
 	n8nEnvironment,
 	runN8n,
+	startProcess,
+	stopProcess,
 	importCredentials,
 	importWorkflows,
 	publishWorkflow,

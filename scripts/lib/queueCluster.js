@@ -6,13 +6,11 @@
 // encryption key. Every process has a user folder of its own with this package installed the way
 // n8n installs a community package (a worker without it fails with "Unrecognized node type").
 
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { installInto } = require('./installPackage');
-const { track } = require('./lifecycle');
 const n8n = require('./n8n');
 const { freePort } = require('./ports');
 const { ensureN8n } = require('./runtime');
@@ -36,42 +34,6 @@ function clusterEnvironment({ redisPort, postgresPort }) {
 }
 
 /**
- * One long-running n8n process (`start` or `worker`), its output kept.
- * @param {{ node: string, n8n: string }} runtime
- * @param {string} command
- * @param {string} userFolder
- * @param {Record<string, string>} env
- */
-async function startProcess(runtime, command, userFolder, env) {
-	const child = track(
-		spawn(runtime.node, [runtime.n8n, command], {
-			env: n8n.n8nEnvironment(userFolder, {
-				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-				...env,
-			}),
-			stdio: ['ignore', 'pipe', 'pipe'],
-		}),
-	);
-	let output = '';
-	child.stdout?.on('data', (chunk) => (output += chunk));
-	child.stderr?.on('data', (chunk) => (output += chunk));
-	return { child, output: () => output };
-}
-
-/** @param {import('node:child_process').ChildProcess} child */
-function stopProcess(child) {
-	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-	return new Promise((resolve) => {
-		const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
-		child.once('exit', () => {
-			clearTimeout(timer);
-			resolve(undefined);
-		});
-		child.kill('SIGTERM');
-	});
-}
-
-/**
  * Starts main and `workers` workers. `prepare(env, userFolder)` runs first, with the cluster's
  * environment, to import credentials and workflows into the shared database.
  * @param {{ redisPort: number, postgresPort: number, sql: (query: string) => string[] }} services
@@ -90,7 +52,7 @@ async function startCluster(services, { workers = 2, concurrency = 5, prepare })
 	/** @type {Array<{ name: string, child: import('node:child_process').ChildProcess, output: () => string }>} */
 	const processes = [];
 	const stop = async () => {
-		await Promise.all(processes.map(({ child }) => stopProcess(child)));
+		await Promise.all(processes.map(({ child }) => n8n.stopProcess(child)));
 		fs.rmSync(root, { recursive: true, force: true });
 	};
 	try {
@@ -107,7 +69,7 @@ async function startCluster(services, { workers = 2, concurrency = 5, prepare })
 		};
 		const port = await freePort();
 		const url = `http://127.0.0.1:${port}`;
-		const main = await startProcess(runtime, 'start', mainFolder, {
+		const main = await n8n.startProcess(runtime, 'start', mainFolder, {
 			...env,
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -115,7 +77,7 @@ async function startCluster(services, { workers = 2, concurrency = 5, prepare })
 		});
 		processes.push({ name: 'main', ...main });
 		for (let index = 1; index <= workers; index++) {
-			const worker = await startProcess(runtime, 'worker', folderOf(`worker${index}`), {
+			const worker = await n8n.startProcess(runtime, 'worker', folderOf(`worker${index}`), {
 				...env,
 				N8N_CONCURRENCY_PRODUCTION_LIMIT: String(concurrency),
 				QUEUE_HEALTH_CHECK_ACTIVE: 'false',
