@@ -1,7 +1,7 @@
 import { gateKeyOf, shareGate } from '../../../../../nodes/BizKitHub/sending/sharedGates';
 
-const KEY = 'DEV_TestKeyNotARealSecret0000000';
-const OTHER_KEY = 'DEV_TestKeyNotARealSecret0000001';
+const KEY = `DEV_${'a'.repeat(28)}`;
+const OTHER_KEY = `DEV_${'b'.repeat(28)}`;
 
 describe('what identifies a gate', () => {
 	test('the same host however written, with the same key, is one gate', () => {

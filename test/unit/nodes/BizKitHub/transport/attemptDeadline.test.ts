@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { AttemptDeadline } from '../../../../../nodes/BizKitHub/transport/attemptDeadline';
 import { isCollected } from '../../../../helpers/collectable';
 
@@ -28,7 +30,7 @@ describe('an attempt deadline', () => {
 		const deadline = new AttemptDeadline(50);
 		deadline.clear();
 		expect(await deadline.ended).toBe('cleared');
-		await new Promise((resolve) => setTimeout(resolve, 80));
+		await sleep(80);
 		expect(await deadline.ended).toBe('cleared');
 	});
 

@@ -105,7 +105,7 @@ describe('numbers given for text', () => {
 	});
 
 	test.each([
-		['companyRegistrationNumber', 12345678901234567890],
+		['companyRegistrationNumber', Number('12345678901234567890')],
 		['taxIdentificationNumber', Number.MAX_SAFE_INTEGER + 2],
 		['password', 2 ** 60],
 	])(
