@@ -10,6 +10,9 @@
 //
 // `npm run bench -- --quick`: smaller jobs in one n8n process, for a look during development;
 // writes nothing. `npm run bench -- throughput limiters http profile growth queue`: only those parts.
+// `npm run bench -- soak`: the soak, run only when named (about 25 minutes; `--quick` 2): one
+// n8n server fed 20,000 webhook calls, its heap and CPU sampled; writes its own section of
+// bench/results.md and bench/soak.svg.
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -32,19 +35,34 @@ const {
 } = require('./lib/jobs');
 const { simulateRun } = require('./lib/limiterSimulation');
 const { runQueueLoads } = require('./lib/queueLoads');
+const { runSoak } = require('./lib/soak');
+const soakReport = require('./lib/soakReport');
 const { summarizeProfile } = require('./lib/profile');
 const report = require('./lib/report');
 
 const RESULTS = path.join(__dirname, 'results.md');
 const CHART = path.join(__dirname, 'growth.svg');
+const SOAK_CHART = path.join(__dirname, 'soak.svg');
 
 const QUICK = process.argv.includes('--quick');
 const ONLY = new Set(process.argv.slice(2).filter((arg) => !arg.startsWith('--')));
-const PARTS = ['throughput', 'limiters', 'simulation', 'http', 'profile', 'growth', 'queue'];
+const PARTS = [
+	'throughput',
+	'limiters',
+	'simulation',
+	'http',
+	'profile',
+	'growth',
+	'queue',
+	'soak',
+];
+/** Parts run only when named. */
+const NAMED_ONLY = ['soak'];
 /** Parts --quick leaves out: each needs minutes of its own. */
 const SLOW_PARTS = ['profile', 'simulation', 'queue'];
 const wanted = (/** @type {string} */ part) =>
-	(ONLY.size === 0 || ONLY.has(part)) && !(QUICK && SLOW_PARTS.includes(part));
+	ONLY.has(part) ||
+	(ONLY.size === 0 && !NAMED_ONLY.includes(part) && !(QUICK && SLOW_PARTS.includes(part)));
 
 const SIZES = {
 	throughput: { items: QUICK ? 400 : 2000, latencyMs: 20, concurrency: 20 },
@@ -246,12 +264,37 @@ async function simulations() {
 	return rows;
 }
 
+/** The soak: its verdicts printed; unless --quick, its section of results.md and its chart written. */
+async function soak() {
+	const result = await runSoak({ quick: QUICK });
+	const section = soakReport.soakMarkdown(result, {
+		date: new Date().toISOString().slice(0, 10),
+		n8n: N8N_VERSION,
+		node: NODE_VERSION,
+		cpus: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 1e9)} GB`,
+		chart: path.basename(SOAK_CHART),
+	});
+	console.log(`\n${section}\n`);
+	if (QUICK) return;
+	const document = fs.existsSync(RESULTS)
+		? fs.readFileSync(RESULTS, 'utf8')
+		: '# Benchmark results\n';
+	fs.writeFileSync(RESULTS, soakReport.withSoakSection(document, section));
+	fs.writeFileSync(SOAK_CHART, soakReport.soakChart(result));
+	log(`soak written to ${path.relative(ROOT, RESULTS)} and ${path.relative(ROOT, SOAK_CHART)}`);
+}
+
 async function main() {
 	const unknown = [...ONLY].filter((part) => !PARTS.includes(part));
 	if (unknown.length > 0)
 		throw new Error(`unknown part ${unknown.join(', ')}; parts: ${PARTS.join(', ')}`);
 	const started = Date.now();
 	build();
+	if (ONLY.size > 0 && [...ONLY].every((part) => NAMED_ONLY.includes(part))) {
+		await soak();
+		log(`the bench took ${Math.round((Date.now() - started) / 1000)} s`);
+		return;
+	}
 	const runtime = await ensureN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-bench-'));
 	const context = { runtime, userFolder };
@@ -274,6 +317,7 @@ async function main() {
 		const profiled = wanted('profile') ? await profiles(context) : [];
 		const simulated = wanted('simulation') ? await simulations() : [];
 		const queued = wanted('queue') ? await runQueueLoads() : [];
+		if (wanted('soak')) await soak();
 		const text = report.markdown({
 			measured,
 			profiled,
@@ -290,7 +334,11 @@ async function main() {
 		console.log(`\n${text}`);
 		console.log(report.verdicts(measured, queued).join('\n'));
 		if (ONLY.size === 0 && !QUICK) {
-			fs.writeFileSync(RESULTS, text);
+			// The soak's section, made by its own run, stays.
+			const soakSection = fs.existsSync(RESULTS)
+				? soakReport.soakSectionOf(fs.readFileSync(RESULTS, 'utf8'))
+				: undefined;
+			fs.writeFileSync(RESULTS, soakSection ? soakReport.withSoakSection(text, soakSection) : text);
 			fs.writeFileSync(CHART, growthChart(report.growthPanels(measured)));
 			log(`written to ${path.relative(ROOT, RESULTS)} and ${path.relative(ROOT, CHART)}`);
 		}

@@ -1,8 +1,9 @@
 // @ts-check
 'use strict';
 
-// A small SVG chart of how cost grows with the number of items: one panel per measure (time,
-// memory), items on a linear axis, one line per kind of run. Linear growth shows as a straight line.
+// A small SVG chart of how cost grows with the number of items (or registrations): one panel per
+// measure (time, memory), a linear axis, one line per kind of run. Linear growth shows as a
+// straight line.
 
 const WIDTH = 360;
 const HEIGHT = 240;
@@ -27,8 +28,9 @@ const formatNumber = (/** @type {number} */ value) =>
  * @param {number} left
  * @param {string} title
  * @param {Array<{ name: string, points: Array<[number, number]> }>} series [items, value]
+ * @param {string} xLabel
  */
-function panel(left, title, series) {
+function panel(left, title, series, xLabel) {
 	const all = series.flatMap((line) => line.points);
 	const maxX = Math.max(...all.map(([x]) => x));
 	const stepY = tickStep(Math.max(...all.map(([, y]) => y)) || 1);
@@ -53,7 +55,7 @@ function panel(left, title, series) {
 		);
 	}
 	parts.push(
-		`<text x="${x(maxX / 2)}" y="${HEIGHT - 6}" text-anchor="middle">items</text>`,
+		`<text x="${x(maxX / 2)}" y="${HEIGHT - 6}" text-anchor="middle">${escape(xLabel)}</text>`,
 		`<line x1="${x(0)}" x2="${x(0)}" y1="${y(0)}" y2="${y(maxY)}" stroke="#888"/>`,
 		`<line x1="${x(0)}" x2="${x(maxX)}" y1="${y(0)}" y2="${y(0)}" stroke="#888"/>`,
 	);
@@ -74,13 +76,14 @@ function panel(left, title, series) {
 
 /**
  * @param {Array<{ title: string, series: Array<{ name: string, points: Array<[number, number]> }> }>} panels
+ * @param {string} [xLabel] what the horizontal axis counts
  * @returns {string} an SVG document
  */
-function growthChart(panels) {
+function growthChart(panels, xLabel = 'items') {
 	const width = WIDTH * panels.length;
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${HEIGHT}" viewBox="0 0 ${width} ${HEIGHT}" font-family="sans-serif" font-size="11">
 <rect width="${width}" height="${HEIGHT}" fill="#fff"/>
-${panels.map((each, index) => panel(index * WIDTH, each.title, each.series)).join('\n')}
+${panels.map((each, index) => panel(index * WIDTH, each.title, each.series, xLabel)).join('\n')}
 </svg>
 `;
 }
