@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { abortableSleep } from '../compat/sleep';
 
 /** Why an attempt's deadline is cleared; given to abort(), which otherwise builds an error each time. */
 const ATTEMPT_OVER = 'attempt over';
@@ -22,12 +22,9 @@ export class AttemptDeadline {
 
 	constructor(timeoutMs: number, signal?: AbortSignal) {
 		this.ended = new Promise<AttemptEnd>((resolve) => (this.end = resolve));
-		if (timeoutMs > 0) {
-			sleep(timeoutMs, this.over.signal).then(
-				() => this.end('timed out'),
-				() => undefined,
-			);
-		}
+		// (Once cleared, `ended` has settled: the sleep ending early changes nothing.)
+		if (timeoutMs > 0)
+			void abortableSleep(timeoutMs, this.over.signal).then(() => this.end('timed out'));
 		if (signal?.aborted) this.end('stopped');
 		else
 			signal?.addEventListener('abort', () => this.end('stopped'), {
