@@ -1,4 +1,4 @@
-import type { ValidationIssue } from './validateCustomer';
+import type { ValidationIssue } from './issues';
 
 /**
  * Remembers the addresses of the items of this run, so that a later item with the same address

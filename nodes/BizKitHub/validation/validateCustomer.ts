@@ -3,11 +3,7 @@ import { z } from 'zod/v4';
 import { REGISTER_ACCOUNT_FIELDS, type RegisterAccountBody } from '../api/contract';
 import { callingCodeOf } from './countries';
 import { fieldSchemas, type FieldSchemaOptions } from './fieldSchemas';
-
-export interface ValidationIssue {
-	field: string;
-	message: string;
-}
+import type { ValidationIssue } from './issues';
 
 export type ValidationResult =
 	| { valid: true; body: RegisterAccountBody }
@@ -99,9 +95,4 @@ function sortByFieldOrder(issues: ValidationIssue[]): ValidationIssue[] {
 	return [...issues].sort(
 		(a, b) => (FIELD_ORDER.get(a.field) ?? Infinity) - (FIELD_ORDER.get(b.field) ?? Infinity),
 	);
-}
-
-/** One line naming every field with a problem, e.g. `email must be ...; phone is too short ...`. */
-export function describeIssues(issues: ValidationIssue[]): string {
-	return issues.map((issue) => `${issue.field} ${issue.message}`).join('; ');
 }

@@ -1,6 +1,6 @@
 import type { NodeExecutionHint } from 'n8n-workflow';
 
-import type { ValidationIssue } from '../../../validation/validateCustomer';
+import type { ValidationIssue } from '../../../validation/issues';
 
 /** How many fields the hint names at most. */
 const FIELDS_NAMED = 3;

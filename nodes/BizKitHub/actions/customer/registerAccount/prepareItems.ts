@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { RegisterAccountBody } from '../../../api/contract';
 import { DuplicateAddressGuard } from '../../../validation/duplicates';
-import { validateCustomer, type ValidationIssue } from '../../../validation/validateCustomer';
+import type { ValidationIssue } from '../../../validation/issues';
+import { loadValidator } from '../../../validation/loadValidator';
 import { asItemError } from './itemErrors';
 import { readCustomerRecord, readMappingMode } from './mapping';
 import { perItemOption, readValidateOnly } from './options';
@@ -20,13 +21,14 @@ export interface Pending {
 export type Routing = Array<RoutedItem | undefined>;
 
 /** Reads, validates and normalizes every item; returns those to send. */
-export function prepareItems(
+export async function prepareItems(
 	this: IExecuteFunctions,
 	itemCount: number,
 	routed: Routing,
 	invalidIssues: ValidationIssue[][],
 	continueOnFail: boolean,
-): Pending[] {
+): Promise<Pending[]> {
+	const validateCustomer = await loadValidator(this.getNode());
 	const mode = readMappingMode(this);
 	const guard = new DuplicateAddressGuard();
 	const pending: Pending[] = [];

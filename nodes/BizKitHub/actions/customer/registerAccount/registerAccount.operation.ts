@@ -1,6 +1,6 @@
 import type { INodeExecutionData, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ValidationIssue } from '../../../validation/validateCustomer';
+import type { ValidationIssue } from '../../../validation/issues';
 import { invalidItemsHint } from './invalidItemsHint';
 import { asNodeError, failUnrouted } from './itemErrors';
 import {
@@ -131,7 +131,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const routed: Routing = new Array(items.length);
 	const invalidIssues: ValidationIssue[][] = [];
 	try {
-		const pending = prepareItems.call(this, items.length, routed, invalidIssues, continueOnFail);
+		const pending = await prepareItems.call(
+			this,
+			items.length,
+			routed,
+			invalidIssues,
+			continueOnFail,
+		);
 		if (pending.length > 0) await sendItems.call(this, pending, routed, continueOnFail);
 	} catch (error) {
 		if (!continueOnFail) throw asNodeError(this, error as Error);

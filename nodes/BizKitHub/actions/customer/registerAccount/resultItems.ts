@@ -7,8 +7,7 @@ import type {
 
 import type { ApiErrorCode, RegisterAccountBody } from '../../../api/contract';
 import { mayBeCausedByEarlierAttempt } from '../../../sending/retryPolicy';
-import type { ValidationIssue } from '../../../validation/validateCustomer';
-import { describeIssues } from '../../../validation/validateCustomer';
+import { describeIssues, type ValidationIssue } from '../../../validation/issues';
 
 /** What was sent, for the output item: everything but the password. */
 function customerAsSent(body: RegisterAccountBody): IDataObject {
