@@ -121,11 +121,10 @@ async function startSandbox(options = {}) {
 		}
 
 		const headers = {};
-		const exhaustedMs = (exhaustedUntil.get(apiKey) ?? 0) - Date.now();
-		if (exhaustedMs > 0) {
+		/** The documented 429: its body, Retry-After and whatever headers the limiter gave. */
+		const refuse = (retryAfter, limitHeaders = {}) => {
 			stats.rateLimited++;
 			record.rateLimited = true;
-			const retryAfter = Math.ceil(exhaustedMs / 1000);
 			return send(
 				res,
 				429,
@@ -136,9 +135,11 @@ async function startSandbox(options = {}) {
 						retry_after: retryAfter,
 					},
 				},
-				{ 'Retry-After': String(retryAfter) },
+				{ ...limitHeaders, 'Retry-After': String(retryAfter) },
 			);
-		}
+		};
+		const exhaustedMs = (exhaustedUntil.get(apiKey) ?? 0) - Date.now();
+		if (exhaustedMs > 0) return refuse(Math.ceil(exhaustedMs / 1000));
 		if (limiter && !apiKey.startsWith('ROOT')) {
 			const verdict = limiter.take(apiKey);
 			if (rateLimit?.headers !== false) {
@@ -146,22 +147,7 @@ async function startSandbox(options = {}) {
 				headers['X-RateLimit-Remaining'] = String(verdict.remaining);
 				headers['X-RateLimit-Reset'] = String(verdict.resetAt);
 			}
-			if (!verdict.allowed) {
-				stats.rateLimited++;
-				record.rateLimited = true;
-				return send(
-					res,
-					429,
-					{
-						error: {
-							code: 'RATE_LIMIT_EXCEEDED',
-							message: 'Too many requests',
-							retry_after: verdict.retryAfter,
-						},
-					},
-					{ ...headers, 'Retry-After': String(verdict.retryAfter) },
-				);
-			}
+			if (!verdict.allowed) return refuse(verdict.retryAfter, headers);
 		}
 
 		if (isPing) return send(res, 200, { success: true, pong: true }, headers);
