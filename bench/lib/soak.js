@@ -6,7 +6,7 @@
 // credential taking calls at once (a few customers each, some invalid, some already registered),
 // the sandbox answering in 20 ms, and the credential's key changed half-way, right after the old
 // key's quota ran out for an hour. Every few thousand registrations the n8n process is asked for
-// its heap after a full garbage collection and the CPU time it has used (bench/lib/soakProbe.js,
+// its heap after a full garbage collection and the CPU time it has used (scripts/lib/processProbe.js,
 // loaded into n8n with NODE_OPTIONS). A benchmark: it measures and judges, it asserts nothing.
 
 const fs = require('node:fs');
@@ -17,7 +17,6 @@ const { startSandbox } = require('../../sandbox/server');
 const { installInto } = require('../../scripts/lib/installPackage');
 const n8n = require('../../scripts/lib/n8n');
 const { localOwner, request, signIn } = require('../../scripts/lib/owner');
-const { freePort } = require('../../scripts/lib/ports');
 const { ensureN8n, log } = require('../../scripts/lib/runtime');
 const { sandboxCredential } = require('../../scripts/lib/sandboxCredential');
 const { autoMapParameters } = require('../../scripts/lib/workflows');
@@ -194,14 +193,6 @@ async function postCall(url, batch, expect) {
 	return { status, outcomes, mismatched, extra: Math.max(0, items.length - batch.length) };
 }
 
-/** The heap after a full collection and the CPU time used, of the n8n process. @param {number} port */
-async function sample(port) {
-	const response = await fetch(`http://127.0.0.1:${port}/`);
-	return /** @type {{ collected: boolean, heapUsed: number, rss: number, cpuMicros: number }} */ (
-		await response.json()
-	);
-}
-
 /** Waits until n8n answers its readiness check and both webhooks are registered. @param {string} url */
 async function waitUntilReady(url, /** @type {{ output: () => string, child: any }} */ main) {
 	const deadline = Date.now() + 180000;
@@ -273,7 +264,7 @@ async function runSoak({ quick = false } = {}) {
 	const oldKey = sandbox.keys.dev;
 	const newKey = sandbox.keys.prod;
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-soak-'));
-	/** @type {{ child: import('node:child_process').ChildProcess, output: () => string } | undefined} */
+	/** @type {Awaited<ReturnType<typeof n8n.startProbedServer>> | undefined} */
 	let main;
 	try {
 		installInto(userFolder);
@@ -284,17 +275,8 @@ async function runSoak({ quick = false } = {}) {
 		await n8n.importWorkflows(runtime, userFolder, workflows);
 		for (const workflow of workflows) await n8n.publishWorkflow(runtime, userFolder, workflow.id);
 
-		const port = await freePort();
-		const probePort = await freePort();
-		const url = `http://127.0.0.1:${port}`;
-		main = await n8n.startProcess(runtime, 'start', userFolder, {
-			N8N_PORT: String(port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			WEBHOOK_URL: `${url}/`,
-			NODE_OPTIONS: `--expose-gc --require ${path.join(__dirname, 'soakProbe.js')}`,
-			BIZKITHUB_SOAK_PROBE_PORT: String(probePort),
-			N8N_LOG_LEVEL: 'warn',
-		});
+		main = await n8n.startProbedServer(runtime, userFolder, { N8N_LOG_LEVEL: 'warn' });
+		const { url, probe } = main;
 		await waitUntilReady(url, main);
 		log(`soak: n8n is up; ${calls} webhook calls, ${CALLS_AT_ONCE} at a time, on two workflows`);
 
@@ -303,7 +285,7 @@ async function runSoak({ quick = false } = {}) {
 		let lastCpu = 0;
 		let lastRegistrations = 0;
 		const takeSample = async (/** @type {number} */ registrations) => {
-			const before = await sample(probePort);
+			const before = await probe();
 			const cpuMs = (before.cpuMicros - lastCpu) / 1000;
 			samples.push({
 				registrations,
@@ -315,7 +297,7 @@ async function runSoak({ quick = false } = {}) {
 						: undefined,
 			});
 			// The collection itself is not the registrations' cost: the next segment starts after it.
-			lastCpu = (await sample(probePort)).cpuMicros;
+			lastCpu = (await probe()).cpuMicros;
 			lastRegistrations = registrations;
 			return before.collected;
 		};

@@ -172,7 +172,7 @@ function soakMarkdown(result, about) {
 		'one in twenty invalid, one in twenty already registered), the sandbox answering in 20 ms. Half-way another',
 		"client spent the old key's quota for an hour, one call met that, and the credential's key was changed",
 		"through n8n's REST API as the editor does. Every few thousand registrations n8n was asked for its heap",
-		'after a full garbage collection and its CPU time (bench/lib/soakProbe.js, loaded with NODE_OPTIONS).',
+		'after a full garbage collection and its CPU time (scripts/lib/processProbe.js, loaded with NODE_OPTIONS).',
 		`It took ${Math.round(result.seconds)} s; outcomes: ${outcomes}. The CPU is all of n8n's (webhook, execution,`,
 		"database), not the node's alone.",
 		'',
