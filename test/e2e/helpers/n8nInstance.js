@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 
-// One real n8n (from .cache, on Node 24) for a test file: a fresh user folder with this package
+// One real n8n (from .cache: 2.41.1 on Node 24, or a release the compatibility tests name) for a test file: a fresh user folder with this package
 // installed as a community package, credentials imported, and workflows run headless.
 
 const fs = require('node:fs');
@@ -13,16 +13,18 @@ const n8n = require('../../../scripts/lib/n8n');
 const { ensureN8n } = require('../../../scripts/lib/runtime');
 
 /**
- * @param {{ credentials: object[] }} options credentials in n8n's import format
+ * @param {{ credentials: object[], release?: import('../../../scripts/lib/runtime').Release }} options
+ *   credentials in n8n's import format; the n8n release (2.41.1 unless given)
  */
-async function createInstance({ credentials }) {
-	const runtime = await ensureN8n();
+async function createInstance({ credentials, release }) {
+	const runtime = await ensureN8n(release);
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-e2e-'));
 	installInto(userFolder);
 	await n8n.importCredentials(runtime, userFolder, credentials);
 	return {
 		userFolder,
 		importWorkflows: (workflows) => n8n.importWorkflows(runtime, userFolder, workflows),
+		runtime,
 		/** @returns {Promise<{ run: any, code: number, printed: string }>} */
 		execute: (id) => n8n.executeWorkflow(runtime, userFolder, id),
 		/** Everything n8n stored in its database files (the write-ahead log included), as text. */

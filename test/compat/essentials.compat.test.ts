@@ -1,0 +1,213 @@
+/**
+ * The essentials on the older n8n releases users still run (`npm run test:compat`): the package
+ * installed as n8n installs it into n8n 1.123 and 2.35, both on Node 22; workflows executed
+ * headless; the credential test and Stop through a running server. The full suites run on
+ * n8n 2.41.1 (`npm run test:e2e`, `test:ui`, `test:queue`).
+ */
+import type { INodeExecutionData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { DEMO_CUSTOMERS } from '../../sandbox/demoCustomers';
+import { EXAMPLE_FILES, startSandbox } from '../../sandbox/server';
+import { exampleWorkflow } from '../../scripts/lib/examples';
+import { COMPAT } from '../../scripts/lib/runtime';
+import { sandboxCredential } from '../../scripts/lib/sandboxCredential';
+import {
+	BIZKITHUB_NODE,
+	autoMapParameters,
+	bizKitHubWorkflow,
+	literalItems,
+} from '../../scripts/lib/workflows';
+import { createInstance, nodeOutputs } from '../e2e/helpers/n8nInstance';
+import { SUCCESS } from '../helpers/outputs';
+import { startCompatServer } from './helpers/compatServer';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+const SIXTY = Array.from({ length: 60 }, (_, index) => ({
+	email: `limited${index}@example.com`,
+	password: `pw-${index}`,
+}));
+
+/** How long the Stop workflow may run before n8n stops it, in seconds. */
+const WORKFLOW_TIMEOUT_S = 2;
+
+/** A webhook that registers the posted customer; n8n stops it after WORKFLOW_TIMEOUT_S. */
+function stopWorkflow(credentialId: string) {
+	return {
+		id: 'compatStopHook01',
+		name: 'Stopped while waiting for the rate limit',
+		active: false,
+		settings: { executionOrder: 'v1', executionTimeout: WORKFLOW_TIMEOUT_S },
+		nodes: [
+			{
+				id: 'compat-stop-w',
+				name: 'Sign-up',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'compat-stop-hook',
+				parameters: {
+					httpMethod: 'POST',
+					path: 'compat-stop',
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
+			},
+			{
+				id: 'compat-stop-b',
+				name: BIZKITHUB_NODE,
+				type: 'n8n-nodes-bizkithub.bizKitHub',
+				typeVersion: 1,
+				position: [300, 0],
+				parameters: {
+					...autoMapParameters({ maxRateLimitWait: 900 }),
+					columns: {
+						mappingMode: 'defineBelow',
+						value: { email: '={{ $json.body.email }}', password: '={{ $json.body.password }}' },
+						matchingColumns: [],
+						schema: [],
+					},
+				},
+				credentials: { bizKitHubApi: { id: credentialId, name: credentialId } },
+			},
+		],
+		connections: {
+			'Sign-up': { main: [[{ node: BIZKITHUB_NODE, type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/** Posts to a webhook until it is registered (n8n answers its readiness check first). */
+async function postToWebhook(url: string, body: object) {
+	for (let attempt = 0; ; attempt++) {
+		const started = Date.now();
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+			signal: AbortSignal.timeout(120000),
+		});
+		await response.arrayBuffer();
+		if (response.status !== 404 || attempt >= 60)
+			return { ms: Date.now() - started, status: response.status };
+		await sleep(500);
+	}
+}
+
+describe.each(COMPAT.map((release) => [`n8n ${release.n8n} on Node ${release.node}`, release]))(
+	'%s',
+	(_name, release) => {
+		let sandbox: Sandbox;
+		let limited: Sandbox;
+		let exhausted: Sandbox;
+		let instance: Awaited<ReturnType<typeof createInstance>>;
+		let server: Awaited<ReturnType<typeof startCompatServer>>;
+
+		beforeAll(async () => {
+			sandbox = await startSandbox({ customers: DEMO_CUSTOMERS, files: EXAMPLE_FILES });
+			limited = await startSandbox({ rateLimit: { limit: 20, windowMs: 1000, burst: 5 } });
+			exhausted = await startSandbox();
+			// Another client spent the key's quota for ten minutes: every request waits that long.
+			exhausted.exhaust(exhausted.keys.dev, 600);
+			instance = await createInstance({
+				release,
+				credentials: [
+					sandboxCredential(sandbox.url),
+					sandboxCredential(limited.url, limited.keys.dev, 'limitedSandbox01'),
+				],
+			});
+			await instance.importWorkflows([
+				exampleWorkflow('demo-workflow.json', sandbox.url),
+				bizKitHubWorkflow({
+					id: 'compatLimited001',
+					credentialId: 'limitedSandbox01',
+					parameters: autoMapParameters(),
+					inputCode: literalItems(SIXTY),
+				}),
+			]);
+			server = await startCompatServer({
+				release,
+				credentials: [sandboxCredential(exhausted.url, exhausted.keys.dev, 'exhaustedKey0001')],
+				workflows: [stopWorkflow('exhaustedKey0001')],
+			});
+		});
+
+		afterAll(async () => {
+			instance?.cleanup();
+			await server?.stop();
+			await Promise.all([sandbox, limited, exhausted].map((each) => each?.close()));
+		});
+
+		test('the demo routes its eleven customers to the six outputs as the README says', async () => {
+			const { run } = await instance.execute('bizkithubDemo01');
+			expect(run?.data?.resultData?.error).toBeUndefined();
+			const outputs = nodeOutputs(run, BIZKITHUB_NODE) as INodeExecutionData[][];
+			expect(outputs.map((items) => items.length)).toEqual([4, 1, 1, 1, 1, 3]);
+		});
+
+		test('60 items under a rate limit of 20 a second: every one registered once, none lost', async () => {
+			const { run } = await instance.execute('compatLimited001');
+			const outputs = nodeOutputs(run, BIZKITHUB_NODE) as INodeExecutionData[][];
+			expect(outputs[SUCCESS].map((item) => (item.pairedItem as { item: number }).item)).toEqual(
+				SIXTY.map((_, index) => index),
+			);
+			const registered = limited.registeredAddresses();
+			expect(new Set(registered).size).toBe(60);
+			expect(registered).toHaveLength(60);
+		});
+
+		test('the credential test passes with a key BizKitHub knows and names a key it does not', async () => {
+			const test = (apiKey: string) =>
+				server.call('POST', '/rest/credentials/test', {
+					credentials: {
+						id: 'exhaustedKey0001',
+						name: 'BizKitHub sandbox',
+						type: 'bizKitHubApi',
+						data: { apiKey, baseUrl: sandbox.url },
+					},
+				});
+			expect((await test(sandbox.keys.dev)).json.data).toEqual({
+				status: 'OK',
+				message: 'Connection successful!',
+			});
+			const unknown = await test(sandbox.keys.unknown);
+			expect(unknown.json.data.status).toBe('Error');
+			// n8n 1.x does not apply a credential's rules to an error status: it says it in its own words.
+			expect(unknown.json.data.message).toMatch(
+				release.n8n.startsWith('1.')
+					? /^The service was not able to process your request$/
+					: /does not know this API key/,
+			);
+		});
+
+		test('Stop (the workflow timing out) during a rate-limit wait ends the wait at once, leaving no timer', async () => {
+			expect((await server.probe()).longTimers).toBe(0);
+			const posted = postToWebhook(`${server.url}/webhook/compat-stop`, {
+				email: 'waiting@example.com',
+				password: 'pw-wait',
+			});
+			// The request was refused for ten minutes, which Max Rate-Limit Wait (15) allows: the node waits,
+			// on a timer of the package's own, until n8n stops the execution.
+			let answered = false;
+			void posted.then(() => (answered = true));
+			let waiting = 0;
+			while (!answered && waiting === 0) {
+				await sleep(50);
+				waiting = (await server.probe()).longTimers;
+			}
+			expect(waiting).toBeGreaterThanOrEqual(1);
+			expect(exhausted.stats.rateLimited).toBeGreaterThanOrEqual(1);
+			const { ms } = await posted;
+			expect(ms).toBeLessThan((WORKFLOW_TIMEOUT_S + 5) * 1000);
+			// The Stop ended the wait: no timer of the package's is left.
+			let left = waiting;
+			for (let wait = 0; wait < 20 && left > 0; wait++) {
+				await sleep(50);
+				left = (await server.probe()).longTimers;
+			}
+			expect(left).toBe(0);
+		});
+	},
+);

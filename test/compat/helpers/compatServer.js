@@ -1,0 +1,79 @@
+// @ts-check
+'use strict';
+
+// One n8n of a given release started as a server (`n8n start`) with the package installed, the
+// process probe loaded (scripts/lib/processProbe.js), credentials and workflows imported and the
+// workflows published, and the local owner signed in for its REST API.
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { installInto } = require('../../../scripts/lib/installPackage');
+const n8n = require('../../../scripts/lib/n8n');
+const { localOwner, request, signIn } = require('../../../scripts/lib/owner');
+const { ensureN8n } = require('../../../scripts/lib/runtime');
+
+/**
+ * @param {{ release: import('../../../scripts/lib/runtime').Release, credentials: object[],
+ *   workflows: Array<{ id: string }> }} options
+ */
+async function startCompatServer({ release, credentials, workflows }) {
+	const runtime = await ensureN8n(release);
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-compat-'));
+	/** @type {Awaited<ReturnType<typeof n8n.startProbedServer>> | undefined} */
+	let main;
+	const stop = async () => {
+		if (main) await n8n.stopProcess(main.child);
+		fs.rmSync(userFolder, { recursive: true, force: true });
+	};
+	try {
+		installInto(userFolder);
+		await n8n.importCredentials(runtime, userFolder, credentials);
+		await n8n.importWorkflows(runtime, userFolder, workflows);
+		for (const workflow of workflows) await n8n.publishWorkflow(runtime, userFolder, workflow.id);
+		main = await n8n.startProbedServer(runtime, userFolder);
+		const { url } = main;
+		const started = main;
+		const deadline = Date.now() + 180000;
+		for (;;) {
+			if (started.child.exitCode !== null)
+				throw new Error(
+					`n8n ${release.n8n} exited while starting:\n${started.output().slice(-3000)}`,
+				);
+			// (n8n 1.x answers its readiness check before its REST API is up.)
+			const answers = await Promise.all(
+				['/healthz/readiness', '/rest/settings'].map((pathname) =>
+					fetch(`${url}${pathname}`)
+						.then((response) => response.status)
+						.catch(() => 0),
+				),
+			);
+			if (answers.every((status) => status === 200)) break;
+			if (Date.now() > deadline)
+				throw new Error(
+					`n8n ${release.n8n} was not ready within 180 s:\n${started.output().slice(-3000)}`,
+				);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		const cookie = await signIn(url, localOwner(userFolder));
+		return {
+			url,
+			output: () => started.output(),
+			/** What the probe in n8n's process says: heap, CPU, pending timers of a minute or more. */
+			probe: started.probe,
+			/** A request to n8n's REST API as the signed-in local owner. */
+			call: (
+				/** @type {string} */ method,
+				/** @type {string} */ pathname,
+				/** @type {unknown} */ body,
+			) => request(url, method, pathname, { body, cookie }),
+			stop,
+		};
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+module.exports = { startCompatServer };
