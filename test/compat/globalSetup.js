@@ -5,10 +5,12 @@
 // Node.js are in .cache (the first time this installs them, minutes each, printing progress).
 
 const { build } = require('../../scripts/lib/build');
-const { COMPAT, ensureN8n } = require('../../scripts/lib/runtime');
+const { COMPAT, ensureN8n, ensureNode } = require('../../scripts/lib/runtime');
 
 module.exports = async function globalSetup() {
 	process.stdout.write('\n');
 	build();
-	for (const release of COMPAT) await ensureN8n(release);
+	// Each Node.js once, then the n8n releases side by side: their downloads overlap their builds.
+	for (const node of new Set(COMPAT.map((release) => release.node))) await ensureNode(node);
+	await Promise.all(COMPAT.map((release) => ensureN8n(release)));
 };
