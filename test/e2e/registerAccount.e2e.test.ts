@@ -315,7 +315,7 @@ test('transport failures with the error output: each failed item there, the rest
 		'Item 1: BizKitHub answered HTTP 500 with error INTERNAL_SERVER_ERROR: Something went wrong.',
 	);
 	expect(outputs[ERROR_OUTPUT][1].json.error).toMatch(
-		/^Item 2: BizKitHub could not be reached at .*: the connection was reset$/,
+		/^Item 2: BizKitHub could not be reached at .*: the connection was reset\. An attempt may have reached BizKitHub, so the address may already be registered\.$/,
 	);
 });
 
