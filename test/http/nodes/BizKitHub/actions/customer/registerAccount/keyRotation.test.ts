@@ -8,8 +8,12 @@ import { autoMapParameters } from '../../../../../../helpers/parameters';
 import { runWorkflow } from '../../../../../../helpers/runWorkflow';
 import { useSandbox } from '../../../../../../helpers/sandbox';
 
-// One request an hour per key: the second request of a key is told to come back in an hour.
-const sandbox = useSandbox({ rateLimit: { limit: 1, windowMs: 3_600_000, kind: 'window' } });
+// One request an hour per key: the second request of a key is told to come back in an hour. A
+// token bucket, not a window aligned to the clock: a window would end within the Max Rate-Limit
+// Wait whenever the test runs a few seconds before the hour.
+const sandbox = useSandbox({
+	rateLimit: { limit: 1, burst: 1, windowMs: 3_600_000, kind: 'bucket' },
+});
 
 const customers = (prefix: string) =>
 	Array.from({ length: 2 }, (_, index) => ({
