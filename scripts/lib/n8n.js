@@ -244,7 +244,8 @@ function stopProcess(child) {
 }
 
 /**
- * @typedef {{ collected: boolean, heapUsed: number, rss: number, cpuMicros: number, longTimers: number }} ProbeReading
+ * @typedef {{ collected: boolean, heapUsed: number, rss: number, cpuMicros: number, longTimers: number,
+ *   longTimerSites: Array<{ ms: number, frames: string[] }> }} ProbeReading
  */
 
 /**

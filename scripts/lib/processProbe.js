@@ -15,23 +15,45 @@ const port = process.env.BIZKITHUB_PROBE_PORT;
 delete process.env.BIZKITHUB_PROBE_PORT;
 
 if (port) {
-	/** Timers of a minute or more set from the package's code that have neither fired nor been cleared. */
-	const longTimers = new Set();
-	const fromPackage = () => {
+	/**
+	 * Timers of a minute or more set from the package's code that have neither fired nor been
+	 * cleared, each with the top of the stack that set it (for a failure to show).
+	 */
+	const longTimers = new Map();
+	const PACKAGE = /[\\/]n8n-nodes-bizkithub[\\/]/;
+	// What the package calls to wait (n8n-workflow's sleep, which 2.x takes from @n8n/utils): a
+	// timer these set is the package's if the package called them.
+	const WAIT_HELPERS =
+		/[\\/]n8n-workflow[\\/]|[\\/]@n8n[\\/]utils[\\/]|\(node:|^node:|<anonymous>|processProbe\.js/;
+	/**
+	 * The stack that is setting a timer, if the timer is the package's: set by the package's own
+	 * code or by a wait helper (n8n-workflow's sleep) the package called. A timer n8n sets while
+	 * serving a call from the package (say a cache's expiry during getCredentials) is n8n's.
+	 */
+	const packageStack = () => {
 		const limit = Error.stackTraceLimit;
 		Error.stackTraceLimit = 50;
 		const stack = new Error().stack ?? '';
 		Error.stackTraceLimit = limit;
+		const frames = stack
+			.split('\n')
+			.slice(1)
+			.map((line) => line.trim().replace(/^at /, ''));
+		const setter = frames.find((frame) => !WAIT_HELPERS.test(frame));
 		// (n8n maps stacks through source maps: a frame may name dist/...js or the .ts it came from.)
-		return /[\\/]n8n-nodes-bizkithub[\\/]/.test(stack);
+		if (!setter || !PACKAGE.test(setter)) return undefined;
+		return frames
+			.filter((frame) => !/processProbe\.js/.test(frame))
+			.slice(0, 8)
+			.map((frame) => frame.replace(/\(.*[\\/]n8n-nodes-bizkithub[\\/]/, '('));
 	};
 	const originalSetTimeout = global.setTimeout;
 	const originalClearTimeout = global.clearTimeout;
 	global.setTimeout = /** @type {typeof setTimeout} */ (
 		/** @type {unknown} */ (
 			(/** @type {(...args: any[]) => void} */ callback, /** @type {number} */ ms, ...args) => {
-				if (!(Number(ms) >= 60000) || !fromPackage())
-					return originalSetTimeout(callback, ms, ...args);
+				const frames = Number(ms) >= 60000 ? packageStack() : undefined;
+				if (!frames) return originalSetTimeout(callback, ms, ...args);
 				const timer = originalSetTimeout(
 					(...callbackArgs) => {
 						longTimers.delete(timer);
@@ -40,7 +62,7 @@ if (port) {
 					ms,
 					...args,
 				);
-				longTimers.add(timer);
+				longTimers.set(timer, { ms: Number(ms), frames });
 				return timer;
 			}
 		)
@@ -71,6 +93,7 @@ if (port) {
 						rss: memory.rss,
 						cpuMicros: cpu.user + cpu.system,
 						longTimers: longTimers.size,
+						longTimerSites: [...longTimers.values()],
 					}),
 				);
 			});
