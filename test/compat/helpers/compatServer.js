@@ -66,7 +66,7 @@ async function startCompatServer({ release, credentials, workflows }) {
 			call: (
 				/** @type {string} */ method,
 				/** @type {string} */ pathname,
-				/** @type {unknown} */ body,
+				/** @type {unknown} */ body = undefined,
 			) => request(url, method, pathname, { body, cookie }),
 			stop,
 		};
