@@ -17,10 +17,12 @@ const { build } = require('./lib/build');
 const { exampleText, exampleWorkflow, exampleWorkflowFiles } = require('./lib/examples');
 const { installInto } = require('./lib/installPackage');
 const {
+	answersReadiness,
 	importCredentials,
 	importWorkflows,
 	n8nEnvironment,
 	publishWorkflow,
+	waitUntilReady,
 } = require('./lib/n8n');
 const { localOwner, request, signIn } = require('./lib/owner');
 const { failed, onExit, track } = require('./lib/lifecycle');
@@ -82,21 +84,6 @@ function moveOldUserFolder(userFolder) {
 	log(`moved the editor's data from .cache/dev-n8n to ${path.relative(ROOT, userFolder)}`);
 }
 
-async function waitUntilReady(url, child, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null)
-			throw new Error(`n8n exited with code ${child.exitCode} while starting`);
-		try {
-			if ((await fetch(`${url}/healthz/readiness`)).status === 200) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`n8n did not become ready at ${url} within ${timeoutMs / 1000} s`);
-}
-
 /**
  * Starts the sandbox and n8n with the package installed; resolves once the editor answers and
  * lists the BizKitHub node. Returns how to reach them and a `stop()` that ends both.
@@ -149,7 +136,12 @@ async function startDev({
 		);
 		if (child.stdout) showWithoutStartupNotices(child.stdout, process.stdout);
 		if (child.stderr) showWithoutStartupNotices(child.stderr, process.stderr);
-		await waitUntilReady(url, child, 180000);
+		// (Its output is on the terminal already.)
+		await waitUntilReady(
+			`n8n at ${url}`,
+			async () => (await answersReadiness(url)) || 'its readiness check does not answer yet',
+			[{ name: 'n8n', child, output: () => '' }],
+		);
 
 		const owner = localOwner(userFolder);
 		const cookie = await signIn(url, owner);

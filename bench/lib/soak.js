@@ -195,31 +195,27 @@ async function postCall(url, batch, expect) {
 
 /** Waits until n8n answers its readiness check and both webhooks are registered. @param {string} url */
 async function waitUntilReady(url, /** @type {{ output: () => string, child: any }} */ main) {
-	const deadline = Date.now() + 180000;
-	for (;;) {
-		if (main.child.exitCode !== null)
-			throw new Error(`n8n exited while starting:\n${main.output().slice(-3000)}`);
-		const ready = await fetch(`${url}/healthz/readiness`)
-			.then((response) => response.status === 200)
-			.catch(() => false);
-		if (ready) {
-			const statuses = await Promise.all(
-				PATHS.map((hook) =>
-					fetch(`${url}/webhook/${hook}`, {
-						method: 'POST',
-						headers: { 'Content-Type': 'application/json' },
-						body: JSON.stringify({ customers: [] }),
-					})
-						.then((response) => response.status)
-						.catch(() => 0),
-				),
-			);
-			if (statuses.every((status) => status === 200)) return;
-		}
-		if (Date.now() > deadline)
-			throw new Error(`n8n was not ready within 180 s:\n${main.output().slice(-3000)}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+	const webhooksAnswer = async () => {
+		const statuses = await Promise.all(
+			PATHS.map((hook) =>
+				fetch(`${url}/webhook/${hook}`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ customers: [] }),
+				})
+					.then((response) => response.status)
+					.catch(() => 0),
+			),
+		);
+		return statuses.every((status) => status === 200);
+	};
+	await n8n.waitUntilReady(
+		'n8n',
+		async () =>
+			((await n8n.answersReadiness(url)) && (await webhooksAnswer())) ||
+			'its readiness check or the webhooks do not answer yet',
+		[{ name: 'n8n', ...main }],
+	);
 }
 
 /**

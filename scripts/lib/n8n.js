@@ -276,8 +276,48 @@ async function startProbedServer(runtime, userFolder, env = {}) {
 	};
 }
 
+/** Whether the n8n at `url` answers its readiness check. @param {string} url */
+async function answersReadiness(url) {
+	return await fetch(`${url}/healthz/readiness`)
+		.then((response) => response.status === 200)
+		.catch(() => false);
+}
+
+/**
+ * Checks `ready()` every half second until it says true. Fails when one of `processes` exits first
+ * (with its last output), or after `timeoutMs` (with what `ready()` last said was missing, and
+ * the processes' last output). `ready()` resolves true, or a few words on what is not ready yet.
+ * @param {string} what what is starting, for the error
+ * @param {() => Promise<true | string>} ready
+ * @param {Array<{ name: string, child: import('node:child_process').ChildProcess, output: () => string }>} processes
+ * @param {number} [timeoutMs]
+ */
+async function waitUntilReady(what, ready, processes, timeoutMs = 180000) {
+	const deadline = Date.now() + timeoutMs;
+	const outputs = (/** @type {typeof processes} */ shown, /** @type {number} */ chars) =>
+		shown
+			.filter(({ output }) => output() !== '')
+			.map(({ name, output }) => `\n--- ${name}\n${output().slice(-chars)}`)
+			.join('');
+	for (;;) {
+		const dead = processes.filter(({ child }) => child.exitCode !== null);
+		if (dead.length > 0)
+			throw new Error(`${what}: ${dead[0].name} exited while starting${outputs(dead, 3000)}`);
+		const answer = await ready();
+		if (answer === true) return;
+		if (Date.now() > deadline) {
+			throw new Error(
+				`${what} was not ready within ${Math.round(timeoutMs / 1000)} s (${answer})${outputs(processes, Math.floor(3000 / processes.length))}`,
+			);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
 module.exports = {
 	n8nEnvironment,
+	answersReadiness,
+	waitUntilReady,
 	runN8n,
 	startProcess,
 	stopProcess,

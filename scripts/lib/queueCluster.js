@@ -84,27 +84,21 @@ async function startCluster(services, { workers = 2, concurrency = 5, prepare })
 			});
 			processes.push({ name: `worker${index}`, ...worker });
 		}
-		const deadline = Date.now() + 180000;
-		for (;;) {
-			if (processes.some(({ child }) => child.exitCode !== null)) {
-				const dead = processes.find(({ child }) => child.exitCode !== null);
-				throw new Error(`n8n ${dead?.name} exited while starting:\n${dead?.output().slice(-3000)}`);
-			}
-			const mainReady = await fetch(`${url}/healthz/readiness`)
-				.then((response) => response.status === 200)
-				.catch(() => false);
-			const workersReady = processes
-				.filter(({ name }) => name.startsWith('worker'))
-				.every(({ output }) => /n8n worker is now ready|Worker started/i.test(output()));
-			const webhooks = webhooksReady();
-			if (mainReady && workersReady && webhooks) break;
-			if (Date.now() > deadline) {
-				throw new Error(
-					`the cluster did not start within 180 s (main ${mainReady ? 'ready' : 'not ready'}, workers ${workersReady ? 'ready' : 'not ready'}, webhooks ${webhooks ? 'registered' : 'not all registered'}):\n${processes.map(({ name, output }) => `--- ${name}\n${output().slice(-1500)}`).join('\n')}`,
+		await n8n.waitUntilReady(
+			'the cluster',
+			async () => {
+				const mainReady = await n8n.answersReadiness(url);
+				const workersReady = processes
+					.filter(({ name }) => name.startsWith('worker'))
+					.every(({ output }) => /n8n worker is now ready|Worker started/i.test(output()));
+				const webhooks = webhooksReady();
+				return (
+					(mainReady && workersReady && webhooks) ||
+					`main ${mainReady ? 'ready' : 'not ready'}, workers ${workersReady ? 'ready' : 'not ready'}, webhooks ${webhooks ? 'registered' : 'not all registered'}`
 				);
-			}
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
+			},
+			processes,
+		);
 		/** Executions each worker says it ran, from its log. */
 		const executionsByWorker = () =>
 			Object.fromEntries(

@@ -18,11 +18,31 @@ import {
 	bizKitHubWorkflow,
 	literalItems,
 } from '../../scripts/lib/workflows';
+import {
+	AGENT,
+	AGENT_SANDBOX_CREDENTIAL,
+	agentWorkflow,
+	openAiCredential,
+} from '../e2e/helpers/agentWorkflow';
+import { startFakeOpenAi } from '../e2e/helpers/fakeOpenAi';
 import { createInstance, nodeOutputs } from '../e2e/helpers/n8nInstance';
 import { SUCCESS } from '../helpers/outputs';
 import { startCompatServer } from './helpers/compatServer';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+/**
+ * The AI Agent versions to call the tool from: 2.2 (tools called through n8n-core) and the
+ * release's newest (3 on n8n 1.123, 3.1 on 2.35: tools run as ordinary nodes).
+ */
+const agentVersions = (n8nVersion: string) => [2.2, n8nVersion.startsWith('1.') ? 3 : 3.1];
+const agentWorkflowId = (version: number) =>
+	`compatAgentV${String(version).replace('.', '')}`.padEnd(16, '0');
+const agentCustomer = (version: number) => ({
+	email: `agent.v${version}@example.com`,
+	password: `agent-pw-${version}`,
+	firstName: 'Ada',
+});
 
 const SIXTY = Array.from({ length: 60 }, (_, index) => ({
 	email: `limited${index}@example.com`,
@@ -102,6 +122,7 @@ describe.each(COMPAT.map((release) => [`n8n ${release.n8n} on Node ${release.nod
 		let sandbox: Sandbox;
 		let limited: Sandbox;
 		let exhausted: Sandbox;
+		let openAi: Awaited<ReturnType<typeof startFakeOpenAi>>;
 		let instance: Awaited<ReturnType<typeof createInstance>>;
 		let server: Awaited<ReturnType<typeof startCompatServer>>;
 
@@ -111,11 +132,14 @@ describe.each(COMPAT.map((release) => [`n8n ${release.n8n} on Node ${release.nod
 			exhausted = await startSandbox();
 			// Another client spent the key's quota for ten minutes: every request waits that long.
 			exhausted.exhaust(exhausted.keys.dev, 600);
+			openAi = await startFakeOpenAi();
 			instance = await createInstance({
 				release,
 				credentials: [
 					sandboxCredential(sandbox.url),
 					sandboxCredential(limited.url, limited.keys.dev, 'limitedSandbox01'),
+					sandboxCredential(sandbox.url, sandbox.keys.dev, AGENT_SANDBOX_CREDENTIAL),
+					openAiCredential(openAi.url),
 				],
 			});
 			await instance.importWorkflows([
@@ -126,6 +150,9 @@ describe.each(COMPAT.map((release) => [`n8n ${release.n8n} on Node ${release.nod
 					parameters: autoMapParameters(),
 					inputCode: literalItems(SIXTY),
 				}),
+				...agentVersions(release.n8n).map((version) =>
+					agentWorkflow(agentWorkflowId(version), version, [agentCustomer(version)]),
+				),
 			]);
 			server = await startCompatServer({
 				release,
@@ -137,7 +164,7 @@ describe.each(COMPAT.map((release) => [`n8n ${release.n8n} on Node ${release.nod
 		afterAll(async () => {
 			instance?.cleanup();
 			await server?.stop();
-			await Promise.all([sandbox, limited, exhausted].map((each) => each?.close()));
+			await Promise.all([sandbox, limited, exhausted, openAi].map((each) => each?.close()));
 		});
 
 		test('the demo routes its eleven customers to the six outputs as the README says', async () => {
@@ -157,6 +184,22 @@ describe.each(COMPAT.map((release) => [`n8n ${release.n8n} on Node ${release.nod
 			expect(new Set(registered).size).toBe(60);
 			expect(registered).toHaveLength(60);
 		});
+
+		test.each(agentVersions(release.n8n))(
+			'AI Agent %s registers the customer with BizKitHub Tool and says so',
+			async (version) => {
+				const { run, printed } = await instance.execute(agentWorkflowId(version));
+				const items = nodeOutputs(run, AGENT)[0] as INodeExecutionData[] | undefined;
+				if (!items) throw new Error(`the agent gave no output:\n${printed.slice(-3000)}`);
+				expect(String(items[0].json.output)).toMatch(/Outcome: registered\b/);
+				const customer = agentCustomer(version);
+				const sent = sandbox
+					.registrations()
+					.filter((request) => request.body?.email === customer.email);
+				// Once, with exactly the fields the model supplied.
+				expect(sent.map((request) => request.body)).toEqual([customer]);
+			},
+		);
 
 		test('the credential test passes with a key BizKitHub knows and names a key it does not', async () => {
 			const test = (apiKey: string) =>

@@ -8,22 +8,18 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox/server';
 import { sandboxCredential } from '../../scripts/lib/sandboxCredential';
-import { defineBelowParameters, literalItems, workflowFeeding } from '../../scripts/lib/workflows';
+import {
+	AGENT,
+	AGENT_SANDBOX_CREDENTIAL,
+	agentWorkflow,
+	openAiCredential,
+} from './helpers/agentWorkflow';
 import { startFakeOpenAi } from './helpers/fakeOpenAi';
 import { createInstance, nodeOutputs } from './helpers/n8nInstance';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let openAi: Awaited<ReturnType<typeof startFakeOpenAi>>;
 let instance: Awaited<ReturnType<typeof createInstance>>;
-
-const AGENT = 'AI Agent';
-const fromAi = (key: string, description: string) =>
-	`={{ $fromAI('${key}', '${description}', 'string') }}`;
-
-/** What the user asks, with the customer's fields as JSON for the scripted model to pass on. */
-const ask = (fields: object) => ({
-	prompt: `Please register this customer in our shop: ${JSON.stringify(fields)}`,
-});
 
 const NEW_CUSTOMER = { email: 'agent.new@example.com', password: 'agent-pw-1', firstName: 'Ada' };
 const KNOWN_CUSTOMER = {
@@ -33,58 +29,13 @@ const KNOWN_CUSTOMER = {
 };
 const BAD_ADDRESS = { email: 'not-an-address', password: 'agent-pw-3', firstName: 'Cy' };
 
-function agentWorkflow(id: string, agentVersion: number, customers: object[]) {
-	const workflow = workflowFeeding(id, literalItems(customers.map(ask)), {
-		name: AGENT,
-		type: '@n8n/n8n-nodes-langchain.agent',
-		typeVersion: agentVersion,
-		parameters: { promptType: 'define', text: '={{ $json.prompt }}', options: {} },
-	});
-	workflow.nodes.push(
-		{
-			id: `${id}-m`,
-			name: 'OpenAI Chat Model',
-			type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-			typeVersion: 1.2,
-			position: [400, 200],
-			parameters: { model: { __rl: true, mode: 'id', value: 'fake-model' }, options: {} },
-			credentials: { openAiApi: { id: 'fakeOpenAi000001', name: 'Fake OpenAI' } },
-		} as never,
-		{
-			id: `${id}-b`,
-			name: 'BizKitHub Tool',
-			type: 'n8n-nodes-bizkithub.bizKitHubTool',
-			typeVersion: 1,
-			position: [600, 200],
-			parameters: defineBelowParameters({
-				email: fromAi('email', 'The e-mail address of the customer'),
-				password: fromAi('password', 'The password for the new account'),
-				firstName: fromAi('firstName', 'The first name of the customer'),
-			}),
-			credentials: { bizKitHubApi: { id: 'agentSandbox0001', name: 'BizKitHub sandbox' } },
-		} as never,
-	);
-	Object.assign(workflow.connections, {
-		'OpenAI Chat Model': {
-			ai_languageModel: [[{ node: AGENT, type: 'ai_languageModel', index: 0 }]],
-		},
-		'BizKitHub Tool': { ai_tool: [[{ node: AGENT, type: 'ai_tool', index: 0 }]] },
-	});
-	return workflow;
-}
-
 beforeAll(async () => {
 	sandbox = await startSandbox();
 	openAi = await startFakeOpenAi();
 	instance = await createInstance({
 		credentials: [
-			sandboxCredential(sandbox.url, sandbox.keys.dev, 'agentSandbox0001'),
-			{
-				id: 'fakeOpenAi000001',
-				name: 'Fake OpenAI',
-				type: 'openAiApi',
-				data: { apiKey: 'fake-openai-key-for-tests', url: openAi.url },
-			},
+			sandboxCredential(sandbox.url, sandbox.keys.dev, AGENT_SANDBOX_CREDENTIAL),
+			openAiCredential(openAi.url),
 		],
 	});
 	await instance.importWorkflows([

@@ -35,27 +35,18 @@ async function startCompatServer({ release, credentials, workflows }) {
 		main = await n8n.startProbedServer(runtime, userFolder);
 		const { url } = main;
 		const started = main;
-		const deadline = Date.now() + 180000;
-		for (;;) {
-			if (started.child.exitCode !== null)
-				throw new Error(
-					`n8n ${release.n8n} exited while starting:\n${started.output().slice(-3000)}`,
-				);
-			// (n8n 1.x answers its readiness check before its REST API is up.)
-			const answers = await Promise.all(
-				['/healthz/readiness', '/rest/settings'].map((pathname) =>
-					fetch(`${url}${pathname}`)
-						.then((response) => response.status)
-						.catch(() => 0),
-				),
-			);
-			if (answers.every((status) => status === 200)) break;
-			if (Date.now() > deadline)
-				throw new Error(
-					`n8n ${release.n8n} was not ready within 180 s:\n${started.output().slice(-3000)}`,
-				);
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
+		// (n8n 1.x answers its readiness check before its REST API is up.)
+		await n8n.waitUntilReady(
+			`n8n ${release.n8n}`,
+			async () =>
+				((await n8n.answersReadiness(url)) &&
+					(await fetch(`${url}/rest/settings`).then(
+						(response) => response.status === 200,
+						() => false,
+					))) ||
+				'its readiness check or its REST API does not answer yet',
+			[{ name: 'n8n', ...started }],
+		);
 		const cookie = await signIn(url, localOwner(userFolder));
 		return {
 			url,
