@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { build } = require('./lib/build');
+const { installCommand } = require('./lib/installCommand');
 const { pack } = require('./lib/installPackage');
 const { builtFiles, whyNotPackable } = require('./lib/packable');
 const { ROOT, log } = require('./lib/runtime');
@@ -29,7 +30,7 @@ function main() {
 	);
 	console.log('');
 	console.log('Install it into a self-hosted n8n (then restart n8n):');
-	console.log(`  mkdir -p ~/.n8n/nodes && cd ~/.n8n/nodes && npm install ${target}`);
+	console.log(`  ${installCommand(target)}`);
 	console.log('');
 }
 

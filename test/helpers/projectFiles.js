@@ -40,4 +40,53 @@ async function gone(file, timeoutMs = 30000) {
 	return false;
 }
 
-module.exports = { readProjectFile, makeTempFolder, removeFolder, exists, gone };
+/** Folders that are not the project's own text: installed, fetched or built. */
+const NOT_OURS = new Set(['.git', 'node_modules', '.cache', 'dist', 'coverage']);
+
+/**
+ * The project's files whose names end with one of `endings`, as paths relative to the project.
+ * @param {string[]} endings
+ */
+function projectFilesEndingWith(endings) {
+	/** @type {string[]} */
+	const found = [];
+	const walk = (/** @type {string} */ folder) => {
+		for (const entry of fs.readdirSync(path.join(ROOT, folder), { withFileTypes: true })) {
+			const relative = path.join(folder, entry.name);
+			if (entry.isDirectory()) {
+				if (!NOT_OURS.has(entry.name)) walk(relative);
+			} else if (endings.some((ending) => entry.name.endsWith(ending))) {
+				found.push(relative);
+			}
+		}
+	};
+	walk('');
+	return found.sort();
+}
+
+/** Whether `relativePath` (a file or a folder) exists in the project. @param {string} relativePath */
+function projectPathExists(relativePath) {
+	return fs.existsSync(path.join(ROOT, relativePath));
+}
+
+/** The names in a folder. @param {string} folder */
+function listFolder(folder) {
+	return fs.readdirSync(folder).sort();
+}
+
+/** A JSON file, parsed. @param {string} file */
+function readJsonFile(file) {
+	return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+module.exports = {
+	listFolder,
+	readJsonFile,
+	readProjectFile,
+	makeTempFolder,
+	removeFolder,
+	exists,
+	gone,
+	projectFilesEndingWith,
+	projectPathExists,
+};

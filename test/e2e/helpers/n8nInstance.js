@@ -13,13 +13,15 @@ const n8n = require('../../../scripts/lib/n8n');
 const { ensureN8n } = require('../../../scripts/lib/runtime');
 
 /**
- * @param {{ credentials: object[], release?: import('../../../scripts/lib/runtime').Release }} options
- *   credentials in n8n's import format; the n8n release (2.41.1 unless given)
+ * @param {{ credentials: object[], release?: import('../../../scripts/lib/runtime').Release,
+ *   userFolder?: string }} options credentials in n8n's import format; the n8n release (2.41.1
+ *   unless given); a user folder the caller has installed the package into (else a new one, with
+ *   the package installed as n8n installs it)
  */
-async function createInstance({ credentials, release }) {
+async function createInstance({ credentials, release, userFolder: given }) {
 	const runtime = await ensureN8n(release);
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-e2e-'));
-	installInto(userFolder);
+	const userFolder = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-e2e-'));
+	if (!given) installInto(userFolder);
 	await n8n.importCredentials(runtime, userFolder, credentials);
 	return {
 		userFolder,
