@@ -56,7 +56,9 @@ async function main() {
 		);
 	}
 	console.log('Ctrl-C stops it.');
-	const stop = () => sandbox.close().then(() => process.exit(0));
+	// Once: Ctrl-C reaches it from the terminal and again from npm (see scripts/lib/lifecycle.js).
+	let stopping;
+	const stop = () => (stopping ??= sandbox.close().then(() => process.exit(0)));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 }

@@ -18,6 +18,13 @@ let ending = false;
 const CHILD_GRACE_MS = 15000;
 /** How often the script checks that whoever started it is still there. */
 const PARENT_CHECK_MS = 1000;
+/**
+ * A signal this soon after the first is the same one again: Ctrl-C in a terminal reaches the
+ * script from the terminal and once more from npm, which forwards the signals it gets to the
+ * script (its npm script `exec`s node, so that a signal sent to npm alone reaches the script too).
+ */
+const ECHO_MS = 1000;
+let firstSignalAt = 0;
 
 /**
  * Stops a started process with the script: on any way out it gets SIGTERM, and SIGKILL if it has
@@ -107,13 +114,17 @@ async function end(code, why) {
 }
 
 /**
- * A signal: the first stops everything in order; a second one of the user's (Ctrl-C again) does
- * not wait, killing what is left.
+ * A signal: the first stops everything in order; a second one of the user's (Ctrl-C again, after
+ * ECHO_MS) does not wait, killing what is left.
  * @param {number} code
  * @param {string} why
  */
 function signalled(code, why) {
-	if (!ending) return void end(code, why);
+	if (!ending) {
+		firstSignalAt = Date.now();
+		return void end(code, why);
+	}
+	if (Date.now() - firstSignalAt < ECHO_MS) return;
 	for (const child of children) child.kill('SIGKILL');
 	process.exit(code);
 }

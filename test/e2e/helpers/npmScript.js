@@ -2,7 +2,7 @@
 'use strict';
 
 // Runs an npm script of this project the way a person does in a terminal, in a process group of
-// its own, so that a test can press Ctrl-C (SIGINT to the whole group) or send SIGTERM to the npm
+// its own, so that a test can press Ctrl-C (SIGINT to the whole group) or send a signal to the npm
 // process alone, and read what the script printed.
 
 const { spawn } = require('node:child_process');
@@ -44,8 +44,11 @@ function startNpmScript(script, args = []) {
 		},
 		/** Ctrl-C in the terminal: SIGINT to every process of the group. */
 		pressCtrlC: () => process.kill(-(npm.pid ?? 0), 'SIGINT'),
-		/** SIGTERM to the npm process only, as a process manager or `kill <pid>` sends it. */
-		terminateNpm: () => npm.kill('SIGTERM'),
+		/**
+		 * A signal to the npm process only, as a process manager, an IDE's stop button or
+		 * `kill <pid>` sends it. @param {'SIGINT' | 'SIGTERM'} signal
+		 */
+		signalNpm: (signal) => npm.kill(signal),
 		/** Whatever is left of the group, killed (after a test, whatever happened). */
 		killGroup: () => {
 			try {
