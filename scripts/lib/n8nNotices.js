@@ -10,7 +10,9 @@
 const readline = require('node:readline');
 
 const PYTHON_RUNNER_MISSING = /^Failed to start Python task runner in internal mode\b/;
-const DEPRECATIONS_HEADER = /^There are deprecations related to your n8n setup\b/;
+// (n8n writes "There is a deprecation" when it has one to tell, "There are deprecations" for more.)
+const DEPRECATIONS_HEADER =
+	/^There (?:are deprecations|is a deprecation) related to your n8n setup\b/;
 const RUNNER_MODE_DEPRECATION = /^ - N8N_RUNNERS_MODE -> /;
 
 /**

@@ -27,6 +27,19 @@ test('drops the Python runner notice and a deprecation notice that only names th
 	]);
 });
 
+test('drops the notice n8n words in the singular when the runner mode is its one deprecation', () => {
+	expect(
+		shown([
+			'n8n ready on 127.0.0.1, port 5678',
+			'',
+			'There is a deprecation related to your n8n setup. Please take the recommended actions to update your configuration:',
+			RUNNER_MODE,
+			'',
+			'Version: 2.41.1',
+		]),
+	).toEqual(['n8n ready on 127.0.0.1, port 5678', 'Version: 2.41.1']);
+});
+
 test('keeps every other deprecation, under its header', () => {
 	expect(
 		shown([
