@@ -12,7 +12,7 @@ const path = require('node:path');
 const { build } = require('./lib/build');
 const { installCommand } = require('./lib/installCommand');
 const { pack } = require('./lib/installPackage');
-const { builtFiles, whyNotPackable } = require('./lib/packable');
+const { builtFiles, unwantedFiles, whyNotPackable } = require('./lib/packable');
 const { ROOT, log } = require('./lib/runtime');
 
 function main() {
@@ -22,6 +22,9 @@ function main() {
 	const { tarball, files } = pack();
 	const missing = builtFiles().filter((file) => !files.includes(file));
 	if (missing.length > 0) throw new Error(`the tarball lacks ${missing.join(', ')}`);
+	const unwanted = unwantedFiles(files);
+	if (unwanted.length > 0)
+		throw new Error(`the tarball holds what users never need: ${unwanted.join(', ')}`);
 	const target = path.join(ROOT, path.basename(tarball));
 	fs.renameSync(tarball, target);
 	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });

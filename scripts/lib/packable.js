@@ -40,7 +40,24 @@ function whyNotPackable() {
 	return undefined;
 }
 
-module.exports = { builtFiles, whyNotPackable };
+/**
+ * What a user's n8n needs from the tarball: the node and credential built under dist/nodes and
+ * dist/credentials (code, type declarations, descriptions, icons), dist's index and package.json,
+ * and the package's own package.json, README, CHANGELOG and LICENSE. Files of the tarball beyond
+ * that are unwanted: the build's source maps, and images of the README and the benchmark that
+ * n8n-node build copies into dist with the node's icons.
+ * @param {string[]} files paths in the tarball
+ */
+function unwantedFiles(files) {
+	const wanted = [
+		/^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/,
+		/^dist\/(index\.(js|d\.ts)|package\.json)$/,
+		/^dist\/(nodes|credentials)\/.+\.(js|d\.ts|json|svg|png)$/,
+	];
+	return files.filter((file) => !wanted.some((pattern) => pattern.test(file)));
+}
+
+module.exports = { builtFiles, unwantedFiles, whyNotPackable };
 
 if (require.main === module) {
 	const why = whyNotPackable();

@@ -9,6 +9,7 @@ import { DEMO_CUSTOMERS } from '../../sandbox/demoCustomers';
 import { EXAMPLE_FILES, startSandbox } from '../../sandbox/server';
 import { exampleWorkflow } from '../../scripts/lib/examples';
 import { pack } from '../../scripts/lib/installPackage';
+import { builtFiles, unwantedFiles } from '../../scripts/lib/packable';
 import { sandboxCredential } from '../../scripts/lib/sandboxCredential';
 import { BIZKITHUB_NODE } from '../../scripts/lib/workflows';
 import { listFolder, makeTempFolder, readJsonFile, removeFolder } from '../helpers/projectFiles';
@@ -31,9 +32,13 @@ afterAll(async () => {
 });
 
 test("the README's install command installs the package alone, as n8n would, and n8n runs it", async () => {
+	// (The tarball as `npm run pack` makes it.)
 	const command = readmeInstallCommand();
 	expect(command).toMatch(/^mkdir -p ~\/\.n8n\/nodes && cd ~\/\.n8n\/nodes && npm install /);
-	const { tarball } = pack();
+	const { tarball, files } = pack();
+	// What n8n loads, and nothing users never need (source maps, the README's screenshots).
+	expect(files).toEqual(expect.arrayContaining(builtFiles()));
+	expect(unwantedFiles(files)).toEqual([]);
 	tarballFolder = tarball.slice(0, tarball.lastIndexOf('/'));
 	runAsUser(command, home, tarball);
 
