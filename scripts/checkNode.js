@@ -29,4 +29,8 @@ if (require.main === module && !isSupported(process.versions.node)) {
 	process.exit(1);
 }
 
+// Then the project's dependencies: installed (npm ci) when missing or out of date, so that each
+// npm script works on a fresh clone without a separate `npm ci` (scripts/lib/dependencies.js).
+if (require.main === module) require('./lib/dependencies').ensureDependencies();
+
 module.exports = { MINIMUM, isSupported };

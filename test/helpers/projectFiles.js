@@ -79,7 +79,15 @@ function readJsonFile(file) {
 	return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
+/** Writes `value` as JSON to `file`, making its folder. @param {string} file @param {unknown} value */
+function writeJsonFile(file, value) {
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, JSON.stringify(value));
+}
+
 module.exports = {
+	PROJECT_ROOT: ROOT,
+	writeJsonFile,
 	listFolder,
 	readJsonFile,
 	readProjectFile,
