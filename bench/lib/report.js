@@ -405,7 +405,7 @@ function verdicts(/** @type {Measured[]} */ measured, /** @type {QueueResult[]} 
 
 /** The whole of bench/results.md. */
 function markdown(
-	/** @type {{ measured: Measured[], profiled: any[], simulated: any[], queued: QueueResult[], throughput: any, quick: boolean, machine: { n8n: string, node: string, version: string } }} */ input,
+	/** @type {{ measured: Measured[], profiled: any[], simulated: any[], queued: QueueResult[], throughput: any, quick: boolean, machine: { n8n: string, node: string, version: string, minutes?: number } }} */ input,
 ) {
 	const { measured, profiled, simulated, queued, throughput, machine } = input;
 	const cpu = os.cpus();
@@ -429,7 +429,7 @@ function markdown(
 		.map(throughputNote);
 	return `# Benchmark results
 
-Made by \`npm run bench\`${input.quick ? ' --quick' : ''} on ${new Date().toISOString().slice(0, 10)}: n8n ${machine.n8n} on Node ${machine.node}, n8n-nodes-bizkithub ${machine.version}, ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB.
+Made by \`npm run bench\`${input.quick ? ' --quick' : ''} on ${new Date().toISOString().slice(0, 10)}: n8n ${machine.n8n} on Node ${machine.node}, n8n-nodes-bizkithub ${machine.version}, ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB${machine.minutes === undefined ? '' : `; the run took ${machine.minutes} minutes (n8n already installed)`}.
 Each job ran once${input.quick ? ', all in one n8n process' : ' in an n8n process of its own'}, against a sandbox of its own on 127.0.0.1.
 Times are the node's own execution time as n8n reports it. "Lost" counts the items that were not
 registered (or, for Validate Only, did not come out of the node). Rate-limited rows use the node's

@@ -1,4 +1,4 @@
-import { verdicts } from '../../../../bench/lib/report';
+import { markdown, verdicts } from '../../../../bench/lib/report';
 
 /** A queue-mode load as bench/lib/queueLoads.js reports it; 200 sign-ups, all registered. */
 function load(overrides: Record<string, unknown>) {
@@ -53,4 +53,19 @@ describe('queue-mode verdicts', () => {
 	test('no queue loads, no queue verdicts', () => {
 		expect(queueLines([])).toEqual([]);
 	});
+});
+
+test('the results say how long the run took, measured, and on what', () => {
+	const text = markdown({
+		measured: [],
+		profiled: [],
+		simulated: [],
+		queued: [],
+		throughput: {},
+		quick: false,
+		machine: { n8n: '2.41.1', node: '24.21.0', version: '0.1.0', minutes: 17 },
+	});
+	expect(text).toMatch(
+		/^Made by `npm run bench` on \d{4}-\d\d-\d\d: n8n 2\.41\.1 on Node 24\.21\.0, .* \d+ cores .*; the run took 17 minutes \(n8n already installed\)\.$/m,
+	);
 });
