@@ -9,10 +9,14 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { buildProgress, installProgress } = require('./installProgress');
+
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, '.cache');
 const NODE_VERSION = '24.21.0';
 const N8N_VERSION = '2.41.1';
+/** How many steps `make` prints while it builds sqlite3 5.1.7, the driver every n8n here takes. */
+const SQLITE3_BUILD_STEPS = 14;
 
 /**
  * @typedef {{ n8n: string, node: string }} Release an n8n release and the Node.js it runs on
@@ -87,8 +91,14 @@ function npmCommand() {
 	return cli && /npm-cli\.js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
 }
 
-/** Runs npm (the one that runs this script) in `cwd`, printing a progress line every 15 s. */
-function npm(args, { cwd, what, env = {} }) {
+/**
+ * Runs npm (the one that runs this script) in `cwd`, printing a progress line every 15 s: how long
+ * so far and what `progress` reads from npm's output (by default, how much is in node_modules).
+ * @param {string[]} args
+ * @param {{ cwd: string, what: string, env?: Record<string, string>,
+ *   progress?: (output: string) => string }} options
+ */
+function npm(args, { cwd, what, env = {}, progress }) {
 	const [command, prefix] = npmCommand();
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
@@ -107,8 +117,10 @@ function npm(args, { cwd, what, env = {} }) {
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
 		const timer = setInterval(() => {
-			const size = (folderSize(path.join(cwd, 'node_modules')) / 1e9).toFixed(2);
-			log(`${what}: ${duration(Date.now() - started)} so far, ${size} GB in node_modules`);
+			const done = progress
+				? progress(output)
+				: `${(folderSize(path.join(cwd, 'node_modules')) / 1e9).toFixed(2)} GB in node_modules`;
+			log(`${what}: ${duration(Date.now() - started)} so far; ${done}`);
 		}, 15000);
 		child.on('error', reject);
 		child.on('close', (code) => {
@@ -119,7 +131,11 @@ function npm(args, { cwd, what, env = {} }) {
 			} else {
 				reject(
 					new Error(
-						`${what} failed (npm exit ${code}):\n${output.split('\n').slice(-40).join('\n')}`,
+						`${what} failed (npm exit ${code}):\n${output
+							.split('\n')
+							.filter((line) => !line.startsWith('npm http '))
+							.slice(-40)
+							.join('\n')}`,
 					),
 				);
 			}
@@ -179,19 +195,22 @@ async function ensureN8n(release = TESTED) {
 	const runtime = { node, n8n: n8nBin, version: release.n8n };
 	if (fs.existsSync(n8nMarker) && fs.existsSync(n8nBin)) return runtime;
 	log(
-		`installing n8n ${release.n8n} into ${path.relative(ROOT, n8nDir)}: usually 6 to 12 minutes and 3 GB, this first time only (a progress line every 15 s)`,
+		`installing n8n ${release.n8n} into ${path.relative(ROOT, n8nDir)}, this first time only: 3 GB, 9 to 14 minutes on 2 cores (its packages 7 to 9, then its sqlite3 driver's build 2 to 5); a progress line every 15 s`,
 	);
 	preparePackageFolder(n8nDir, release.n8n.startsWith('1.') ? { xlsx: '0.18.5' } : undefined);
-	await npm(['install', '--no-save', `n8n@${release.n8n}`], {
+	await npm(['install', '--no-save', '--loglevel=http', `n8n@${release.n8n}`], {
 		cwd: n8nDir,
 		what: `n8n ${release.n8n} packages`,
+		progress: (output) =>
+			`${installProgress(output)}, ${(folderSize(path.join(n8nDir, 'node_modules')) / 1e9).toFixed(2)} GB in node_modules`,
 	});
 	log(
-		'building the sqlite3 driver n8n stores its data with, from source: 1 to 3 minutes; needs make, a C++ compiler and Python 3',
+		'building the sqlite3 driver n8n stores its data with, from source: 2 to 5 minutes on 2 cores; needs make, a C++ compiler and Python 3',
 	);
-	await npm(['rebuild', 'sqlite3', '--ignore-scripts=false'], {
+	await npm(['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], {
 		cwd: n8nDir,
 		what: 'sqlite3 build',
+		progress: (output) => buildProgress(output, SQLITE3_BUILD_STEPS),
 		env: {
 			npm_config_ignore_scripts: 'false',
 			npm_config_nodedir: nodeHome,
