@@ -1,8 +1,8 @@
 import { MISBEHAVIOURS } from '../../../sandbox/misbehaviours';
 import { readProjectFile } from '../../helpers/projectFiles';
 
-test("the README's table of sandbox tags lists exactly the sandbox's misbehaviours", () => {
-	const readme = readProjectFile('README.md');
+test("docs/sandbox.md's table of sandbox tags lists exactly the sandbox's misbehaviours", () => {
+	const readme = readProjectFile('docs/sandbox.md');
 	const table = readme.slice(readme.indexOf('| tag | what the sandbox does |'));
 	const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
 	const documented = rows.flatMap((row) =>
