@@ -10,6 +10,7 @@
 //                          its address asks for another (jane+hangup@example.com)
 //   --flaky 10             every 10th registration fails in turn: cut, HTTP 500, slow
 
+const { DEMO_CRM_CONTACTS } = require('./demoCrmContacts');
 const { DEMO_CUSTOMERS } = require('./demoCustomers');
 const { EXAMPLE_FILES, MISBEHAVIOURS, startSandbox, SANDBOX_KEYS } = require('./server');
 
@@ -36,6 +37,7 @@ async function main() {
 		files: EXAMPLE_FILES,
 		misbehave: option('misbehave'),
 		flakyEvery: Number(option('flaky', 0)),
+		crmContacts: DEMO_CRM_CONTACTS,
 	});
 	console.log(`BizKitHub sandbox listening on ${sandbox.url}`);
 	console.log(
@@ -55,6 +57,9 @@ async function main() {
 			`Known customers: ${DEMO_CUSTOMERS.map((customer) => `${customer.email} (${customer.state})`).join(', ')}`,
 		);
 	}
+	console.log(
+		`A CRM stand-in for the CRM sync example: GET ${sandbox.url}/crm/contacts (${DEMO_CRM_CONTACTS.length} contacts), PATCH ${sandbox.url}/crm/contacts/<id>`,
+	);
 	console.log('Ctrl-C stops it.');
 	// Once: Ctrl-C reaches it from the terminal and again from npm (see scripts/lib/lifecycle.js).
 	let stopping;

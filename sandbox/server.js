@@ -6,6 +6,7 @@ const http = require('node:http');
 const path = require('node:path');
 
 const { problemsOf } = require('./bodyRules');
+const { CrmStandIn } = require('./crm');
 const { SANDBOX_KEYS } = require('./keys');
 const {
 	FLAKY_CYCLE,
@@ -55,6 +56,8 @@ function readBody(req) {
  *   whose address asks for none
  * @param {number} [options.flakyEvery] every n-th registration fails in turn: connection cut,
  *   HTTP 500, a slow answer
+ * @param {ReadonlyArray<import('./crm').Contact>} [options.crmContacts] serve a CRM stand-in
+ *   with these contacts under /crm/ (see crm.js), for the CRM sync example
  */
 async function startSandbox(options = {}) {
 	const { port = 0, host = '127.0.0.1', latencyMs = 0, rateLimit = null } = options;
@@ -77,6 +80,7 @@ async function startSandbox(options = {}) {
 	const exhaustedUntil = new Map();
 	/** How many register-account requests each address got, for the tags that fail N times. */
 	const requestsByAddress = new Map();
+	const crm = options.crmContacts ? new CrmStandIn(options.crmContacts) : undefined;
 
 	async function handle(req, res) {
 		const url = new URL(req.url, 'http://sandbox');
@@ -102,6 +106,11 @@ async function startSandbox(options = {}) {
 		const file = options.files?.[url.pathname];
 		if (file && req.method === 'GET')
 			return sendRaw(res, 200, 'text/csv; charset=utf-8', fs.readFileSync(file, 'utf8'));
+
+		if (crm?.serves(url.pathname)) {
+			const answer = crm.answer(req.method ?? 'GET', url.pathname, body);
+			return send(res, answer.status, answer.body);
+		}
 
 		const isRegister = url.pathname === REGISTER_PATH;
 		const isPing = PING_PATHS.has(url.pathname);
@@ -229,6 +238,8 @@ async function startSandbox(options = {}) {
 		 * @param {number} seconds
 		 */
 		exhaust: (apiKey, seconds) => exhaustedUntil.set(apiKey, Date.now() + seconds * 1000),
+		/** The CRM stand-in, when `crmContacts` asked for one. */
+		crm,
 		/** Marks an address as registered and confirmed (E002 from then on) or banned (E003). */
 		setCustomer: (email, state, apiKey = SANDBOX_KEYS.dev) => registry.set(apiKey, email, state),
 		close: () =>

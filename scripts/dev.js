@@ -11,6 +11,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { DEMO_CRM_CONTACTS } = require('../sandbox/demoCrmContacts');
 const { DEMO_CUSTOMERS } = require('../sandbox/demoCustomers');
 const { EXAMPLE_FILES, startSandbox } = require('../sandbox/server');
 const { build } = require('./lib/build');
@@ -102,6 +103,7 @@ async function startDev({
 		port: sandboxPort,
 		customers: DEMO_CUSTOMERS,
 		files: EXAMPLE_FILES,
+		crmContacts: DEMO_CRM_CONTACTS,
 	});
 	let child;
 	const stop = async () => {

@@ -26,8 +26,8 @@ import {
 } from '../e2e/helpers/agentWorkflow';
 import { startFakeOpenAi } from '../e2e/helpers/fakeOpenAi';
 import { createInstance, nodeOutputs } from '../e2e/helpers/n8nInstance';
+import { startN8nServer } from '../e2e/helpers/n8nServer';
 import { SUCCESS } from '../helpers/outputs';
-import { startCompatServer } from './helpers/compatServer';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -124,7 +124,7 @@ describe.each(COMPAT.map((release) => [`n8n ${release.n8n} on Node ${release.nod
 		let exhausted: Sandbox;
 		let openAi: Awaited<ReturnType<typeof startFakeOpenAi>>;
 		let instance: Awaited<ReturnType<typeof createInstance>>;
-		let server: Awaited<ReturnType<typeof startCompatServer>>;
+		let server: Awaited<ReturnType<typeof startN8nServer>>;
 
 		beforeAll(async () => {
 			sandbox = await startSandbox({ customers: DEMO_CUSTOMERS, files: EXAMPLE_FILES });
@@ -154,7 +154,7 @@ describe.each(COMPAT.map((release) => [`n8n ${release.n8n} on Node ${release.nod
 					agentWorkflow(agentWorkflowId(version), version, [agentCustomer(version)]),
 				),
 			]);
-			server = await startCompatServer({
+			server = await startN8nServer({
 				release,
 				credentials: [sandboxCredential(exhausted.url, exhausted.keys.dev, 'exhaustedKey0001')],
 				workflows: [stopWorkflow('exhaustedKey0001')],

@@ -1,9 +1,10 @@
 // @ts-check
 'use strict';
 
-// One n8n of a given release started as a server (`n8n start`) with the package installed, the
-// process probe loaded (scripts/lib/processProbe.js), credentials and workflows imported and the
-// workflows published, and the local owner signed in for its REST API.
+// One n8n (2.41.1, or the release given) started as a server (`n8n start`) with the package
+// installed, the process probe loaded (scripts/lib/processProbe.js), credentials and workflows
+// imported and the workflows published (their triggers and webhooks live), and the local owner
+// signed in for its REST API.
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -12,13 +13,13 @@ const path = require('node:path');
 const { installInto } = require('../../../scripts/lib/installPackage');
 const n8n = require('../../../scripts/lib/n8n');
 const { localOwner, request, signIn } = require('../../../scripts/lib/owner');
-const { ensureN8n } = require('../../../scripts/lib/runtime');
+const { TESTED, ensureN8n } = require('../../../scripts/lib/runtime');
 
 /**
- * @param {{ release: import('../../../scripts/lib/runtime').Release, credentials: object[],
+ * @param {{ release?: import('../../../scripts/lib/runtime').Release, credentials: object[],
  *   workflows: Array<{ id: string }> }} options
  */
-async function startCompatServer({ release, credentials, workflows }) {
+async function startN8nServer({ release = TESTED, credentials, workflows }) {
 	const runtime = await ensureN8n(release);
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-compat-'));
 	/** @type {Awaited<ReturnType<typeof n8n.startProbedServer>> | undefined} */
@@ -67,4 +68,4 @@ async function startCompatServer({ release, credentials, workflows }) {
 	}
 }
 
-module.exports = { startCompatServer };
+module.exports = { startN8nServer };
