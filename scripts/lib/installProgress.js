@@ -24,7 +24,8 @@ function installProgress(output) {
 	if (described.size + archived.size === 0) return 'resolving what to install';
 	if (archived.size === 0)
 		return `working out what to install: ${described.size} package descriptions fetched`;
-	return `fetching and unpacking: ${archived.size} package archives of ${described.size} described`;
+	// (npm's cache may hold descriptions it does not log: the two counts are not one another's share.)
+	return `unpacking: ${archived.size} package archives fetched or found in npm's cache`;
 }
 
 /** The steps `make` prints while node-gyp builds sqlite3, in the order of a build. */

@@ -25,7 +25,7 @@ test('an install says what it has fetched, first descriptions, then archives (fr
 		'npm warn deprecated something',
 	];
 	expect(installProgress(unpacking.join('\n'))).toBe(
-		'fetching and unpacking: 2 package archives of 3 described',
+		"unpacking: 2 package archives fetched or found in npm's cache",
 	);
 });
 
