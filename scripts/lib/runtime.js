@@ -195,7 +195,7 @@ async function ensureN8n(release = TESTED) {
 	const runtime = { node, n8n: n8nBin, version: release.n8n };
 	if (fs.existsSync(n8nMarker) && fs.existsSync(n8nBin)) return runtime;
 	log(
-		`installing n8n ${release.n8n} into ${path.relative(ROOT, n8nDir)}, this first time only: 3 GB, 9 to 14 minutes on 2 cores (its packages 7 to 9, then its sqlite3 driver's build 2 to 5); a progress line every 15 s`,
+		`installing n8n ${release.n8n} into ${path.relative(ROOT, n8nDir)}, this first time only: 3 GB, 7 to 14 minutes on 2 cores (its packages 5 to 9, then its sqlite3 driver's build 2 to 5); a progress line every 15 s`,
 	);
 	preparePackageFolder(n8nDir, release.n8n.startsWith('1.') ? { xlsx: '0.18.5' } : undefined);
 	await npm(['install', '--no-save', '--loglevel=http', `n8n@${release.n8n}`], {
