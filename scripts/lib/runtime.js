@@ -209,7 +209,7 @@ async function ensureN8n(release = TESTED) {
 	);
 	await npm(['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], {
 		cwd: n8nDir,
-		what: 'sqlite3 build',
+		what: `n8n ${release.n8n}'s sqlite3 build`,
 		progress: (output) => buildProgress(output, SQLITE3_BUILD_STEPS),
 		env: {
 			npm_config_ignore_scripts: 'false',
