@@ -66,7 +66,7 @@ function n8nEnvironment(userFolder, extra = {}, version = undefined) {
  */
 
 /**
- * @param {{ node: string, n8n: string, version?: string }} runtime
+ * @param {{ node: string, n8n: string, version?: string, env?: Record<string, string> }} runtime
  * @param {string[]} args
  * @param {RunOptions & { userFolder: string }} options
  */
@@ -81,7 +81,7 @@ async function runN8n(runtime, args, { userFolder, env = {}, timeoutMs = 180000,
 			spawn(runtime.node, [runtime.n8n, ...args], {
 				env: n8nEnvironment(
 					userFolder,
-					{ N8N_RUNNERS_BROKER_PORT: brokerPort, ...env },
+					{ N8N_RUNNERS_BROKER_PORT: brokerPort, ...runtime.env, ...env },
 					runtime.version,
 				),
 				stdio: ['ignore', out, 'pipe'],
@@ -144,7 +144,7 @@ function importWorkflows(runtime, userFolder, workflows, env = {}) {
 /**
  * Publishes a stored workflow, so that its triggers (a webhook, say) are live when n8n starts.
  * (n8n 1.x has no publishing: it activates the workflow.)
- * @param {{ node: string, n8n: string, version?: string }} runtime
+ * @param {{ node: string, n8n: string, version?: string, env?: Record<string, string> }} runtime
  * @param {string} userFolder
  * @param {string} id
  * @param {Record<string, string>} [env]
@@ -176,7 +176,7 @@ function printedJson(stdout) {
  * run (or undefined when n8n printed none), the exit code and everything n8n printed.
  */
 /**
- * @param {{ node: string, n8n: string, version?: string }} runtime
+ * @param {{ node: string, n8n: string, version?: string, env?: Record<string, string> }} runtime
  * @param {string} userFolder
  * @param {string} id
  * @param {RunOptions} [options]
@@ -208,7 +208,7 @@ function nodeOutputs(run, nodeName) {
 
 /**
  * One long-running n8n process (`start` or `worker`), its output kept.
- * @param {{ node: string, n8n: string, version?: string }} runtime
+ * @param {{ node: string, n8n: string, version?: string, env?: Record<string, string> }} runtime
  * @param {string} command
  * @param {string} userFolder
  * @param {Record<string, string>} env
@@ -218,7 +218,7 @@ async function startProcess(runtime, command, userFolder, env) {
 		spawn(runtime.node, [runtime.n8n, command], {
 			env: n8nEnvironment(
 				userFolder,
-				{ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
+				{ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...runtime.env, ...env },
 				runtime.version,
 			),
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -252,7 +252,7 @@ function stopProcess(child) {
  * `n8n start` on free ports of 127.0.0.1, with the process probe loaded into it
  * (scripts/lib/processProbe.js: heap after a full GC, CPU time, pending long timers). Returns at
  * once; the caller waits for what it needs to be ready.
- * @param {{ node: string, n8n: string, version?: string }} runtime
+ * @param {{ node: string, n8n: string, version?: string, env?: Record<string, string> }} runtime
  * @param {string} userFolder
  * @param {Record<string, string>} [env]
  */

