@@ -10,7 +10,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const { ROOT, npmCommand } = require('./runtime');
 
 /** @param {string} file @returns {any} */
 function readJson(file) {
@@ -52,10 +52,8 @@ function ensureDependencies() {
 	process.stderr.write(
 		`[bizkithub] installing the project's dependencies first (npm ci: ${why}); about 2 minutes\n`,
 	);
-	const cli = process.env.npm_execpath;
-	const [command, args] =
-		cli && /npm-cli\.js$/.test(cli) ? [process.execPath, [cli, 'ci']] : ['npm', ['ci']];
-	const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+	const [command, prefix] = npmCommand();
+	const result = spawnSync(command, [...prefix, 'ci'], { cwd: ROOT, stdio: 'inherit' });
 	if (result.status !== 0) {
 		process.stderr.write('[bizkithub] npm ci failed (see above)\n');
 		process.exit(result.status ?? 1);
