@@ -19,7 +19,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { build } = require('../scripts/lib/build');
-const { requireBuilt } = require('../scripts/lib/built');
+const { buildSimulator, requireSimulator } = require('../scripts/sim');
 const { installInto } = require('../scripts/lib/installPackage');
 const { N8N_VERSION, NODE_VERSION, ROOT, ensureN8n, log } = require('../scripts/lib/runtime');
 const { growthChart } = require('./lib/chart');
@@ -33,7 +33,6 @@ const {
 	job,
 	limitedJob,
 } = require('./lib/jobs');
-const { simulateRun } = require('./lib/limiterSimulation');
 const { runQueueLoads } = require('./lib/queueLoads');
 const { runSoak } = require('./lib/soak');
 const soakReport = require('./lib/soakReport');
@@ -230,36 +229,18 @@ async function profiles(/** @type {any} */ context) {
 	}
 }
 
-/** The limiters simulated besides those run in n8n: slower rates, as the API's hourly plans have. */
-/** @type {import("./lib/limiterSimulation").LimiterVariant[]} */
-const SIMULATED = [
-	...LIMITERS,
-	{ kind: 'bucket', headers: false, limit: 100, burst: 10 },
-	{ kind: 'bucket', headers: true, limit: 1, burst: 10 },
-	{ kind: 'bucket', headers: false, limit: 1, burst: 10 },
-	{ kind: 'bucket', headers: false, limit: 0.3, burst: 5 },
-];
-
 /**
- * The built node's rate-limit gate against every limiter at 0, 50 and 200 ms latency, on a virtual
- * clock: where the runs in n8n (at 0 ms) cannot go.
+ * The simulator's targets (sim/targets.ts): BizKitHub's plans at their documented sizes and limiters
+ * counting per second, under every header style, on a virtual clock: where runs in n8n cannot go.
  */
 async function simulations() {
-	const node = {
-		RateLimitGate: requireBuilt('nodes/BizKitHub/sending/rateLimitGate').RateLimitGate,
-		readRateLimit: requireBuilt('nodes/BizKitHub/sending/rateLimitHeaders').readRateLimit,
-	};
+	buildSimulator();
+	const { targets } = requireSimulator('sim/targets');
+	const { simulate } = requireSimulator('sim/simulate');
 	const rows = [];
-	for (const limiter of SIMULATED) {
-		const items = limiter.limit < 5 ? 100 : SIZES.limited;
-		const cells = [];
-		for (const latencyMs of [0, 50, 200]) {
-			const run = await simulateRun(limiter, { items, concurrency: 5, latencyMs }, node);
-			cells.push(
-				`${(run.ms / run.minimumMs).toFixed(2)}x, ${run.refusals} refused${run.registered < items ? `, ${items - run.registered} lost` : ''}`,
-			);
-		}
-		rows.push({ limiter, items, cells });
+	for (const target of targets()) {
+		const summary = await simulate(target.scenario);
+		rows.push({ name: target.name, atMost: target.atMost, summary });
 	}
 	return rows;
 }

@@ -90,7 +90,13 @@ function job(id, { items, latencyMs = 0, rateLimit = null }, node, credentialTyp
  * each answers in whole seconds, as documented, with and without the X-RateLimit-* headers. A
  * fixed window lets its whole limit through at once, so its burst is its limit.
  */
-/** @type {import("./limiterSimulation").LimiterVariant[]} */
+/**
+ * @typedef {{ kind: 'bucket' | 'window', limit: number, burst?: number, headers: boolean }} LimiterVariant
+ *   a limiter of the sandbox (sandbox/rateLimiter.js), counting per second; `headers`: whether its
+ *   answers carry X-RateLimit-Limit, -Remaining and -Reset
+ */
+
+/** @type {LimiterVariant[]} */
 const LIMITERS = [
 	{ kind: 'bucket', headers: true, limit: 20, burst: 5 },
 	{ kind: 'bucket', headers: false, limit: 20, burst: 5 },

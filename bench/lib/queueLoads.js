@@ -18,7 +18,7 @@ const {
 const { limiterLabel } = require('./report');
 
 /**
- * @typedef {import('./limiterSimulation').LimiterVariant} LimiterVariant
+ * @typedef {import('./jobs').LimiterVariant} LimiterVariant
  * @typedef {{ label: string, rateLimit: LimiterVariant | null, cold?: boolean }} QueueLoad
  * @typedef {QueueLoad & { items: number, ms: number, registered: number, notAnswered201: number,
  *   rateLimited: number, byWorker: Record<string, number> }} QueueResult

@@ -9,7 +9,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * @param {string} modulePath e.g. 'nodes/BizKitHub/sending/rateLimitGate'
+ * @param {string} modulePath e.g. 'nodes/BizKitHub/sending/throttle'
  * @returns {any}
  */
 function requireBuilt(modulePath) {

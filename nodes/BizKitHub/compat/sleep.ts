@@ -44,12 +44,16 @@ export async function abortableSleep(
 ): Promise<void> {
 	if (signal.aborted) return;
 	const done = new AbortController();
-	signal.addEventListener('abort', () => done.abort(), { once: true, signal: done.signal });
+	const stop = () => done.abort();
+	// Removed by hand: the `signal` option of addEventListener loses its hold on the listener once
+	// garbage is collected (Node 20), and the listener would then stay on the execution's signal.
+	signal.addEventListener('abort', stop, { once: true });
 	try {
 		await wait(ms, done.signal);
 	} catch {
 		// Aborted: the caller checks its signal.
 	} finally {
+		signal.removeEventListener('abort', stop);
 		done.abort();
 	}
 }

@@ -1,13 +1,13 @@
-import { MAX_PLAUSIBLE_WAIT_MS } from './retryPolicy';
-
-/** What an answer says about the key's rate limit, in milliseconds since the epoch where a time. */
+/** What an answer says about the key's rate limit, as the server gave it. */
 export interface RateLimitInfo {
-	limit?: number;
+	/** X-RateLimit-Remaining: requests the key has left. */
 	remaining?: number;
-	/** X-RateLimit-Reset: when the quota recovers. */
+	/** X-RateLimit-Reset, ms since the epoch on the server's clock: when the quota is whole again. */
 	resetAtMs?: number;
-	/** Retry-After on a 429: how long to wait before trying again. */
+	/** Retry-After (on a 429): how long to wait before trying again. */
 	retryAfterMs?: number;
+	/** The Date header: the server's clock when it answered (whole seconds, rounded down). */
+	dateMs?: number;
 }
 
 type Headers = Record<string, unknown>;
@@ -25,29 +25,29 @@ function number(text: string | undefined): number | undefined {
 	return Number.isFinite(value) ? value : undefined;
 }
 
+function date(text: string | undefined): number | undefined {
+	const ms = Date.parse(text ?? '');
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
 /**
- * Reads X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset (a Unix time in seconds,
- * whole or with a fraction) and Retry-After (seconds, or an HTTP date). A reset or a wait further
- * off than any rate-limit window could mean (MAX_PLAUSIBLE_WAIT_MS) is left out, as if not given.
+ * Reads X-RateLimit-Remaining, X-RateLimit-Reset (a Unix time in seconds), Retry-After (seconds,
+ * or an HTTP date: then made a wait against the answer's Date) and Date. Whatever is missing or
+ * not a number is left out.
  */
-export function readRateLimit(headers: Headers | undefined, nowMs: number): RateLimitInfo {
+export function readRateLimit(headers: Headers | undefined): RateLimitInfo {
 	if (!headers) return {};
 	const info: RateLimitInfo = {};
-	const limit = number(header(headers, 'x-ratelimit-limit'));
-	if (limit !== undefined) info.limit = limit;
+	const dateMs = date(header(headers, 'date'));
+	if (dateMs !== undefined) info.dateMs = dateMs;
 	const remaining = number(header(headers, 'x-ratelimit-remaining'));
-	if (remaining !== undefined) info.remaining = remaining;
+	if (remaining !== undefined) info.remaining = Math.max(0, Math.floor(remaining));
 	const reset = number(header(headers, 'x-ratelimit-reset'));
-	if (reset !== undefined && reset * 1000 - nowMs <= MAX_PLAUSIBLE_WAIT_MS)
-		info.resetAtMs = reset * 1000;
+	if (reset !== undefined) info.resetAtMs = reset * 1000;
 	const retryAfter = header(headers, 'retry-after');
-	if (retryAfter !== undefined) {
-		const seconds = number(retryAfter);
-		const date = seconds === undefined ? Date.parse(retryAfter) : NaN;
-		const waitMs =
-			seconds !== undefined ? seconds * 1000 : Number.isNaN(date) ? undefined : date - nowMs;
-		if (waitMs !== undefined && waitMs <= MAX_PLAUSIBLE_WAIT_MS)
-			info.retryAfterMs = Math.max(0, waitMs);
-	}
+	const seconds = number(retryAfter);
+	const until = seconds === undefined ? date(retryAfter) : undefined;
+	if (seconds !== undefined) info.retryAfterMs = seconds * 1000;
+	else if (until !== undefined && dateMs !== undefined) info.retryAfterMs = until - dateMs;
 	return info;
 }

@@ -3,9 +3,9 @@ import type { NoAnswer } from '../transport/apiRequest';
 import type { RegisterOutcome } from '../transport/classifyResponse';
 
 /**
- * The node's whole retry policy: what is sent again, how long to wait before, how many rate-limit
- * refusals an item may take, and which answers an earlier attempt of the same run may have caused.
- * The rate-limit gate (rateLimitGate.ts) and the retry loop (sendWithRetries.ts) follow it.
+ * The node's whole retry policy: what is sent again, how long to wait before, and which answers
+ * an earlier attempt of the same run may have caused.
+ * The throttle (throttle.ts) and the retry loop (sendItem.ts) follow it.
  */
 
 /** Backoff after a failure before any answer, and after a 429 that gives no usable wait. */
@@ -19,9 +19,6 @@ export const BACKOFF_CAP_MS = 10000;
  * Rate-Limit Wait goes no higher either (Node's timers overflow after 24.8 days).
  */
 export const MAX_PLAUSIBLE_WAIT_MS = 24 * 60 * 60 * 1000;
-
-/** 429 answers one item may get before it fails; the waits they impose are bounded too. */
-export const MAX_RATE_LIMITED_ANSWERS = 50;
 
 export interface Retryability {
 	retry: boolean;

@@ -1,7 +1,5 @@
+import type { Clock } from './clock';
 import type { Pacer } from './runPool';
-import { stoppableSleep, type Clock, type Sleeper } from './waits';
-
-const preciseClock: Clock = () => performance.now();
 
 /**
  * How many starts may go at once after a pause. Timers tick in whole milliseconds, about the
@@ -37,16 +35,11 @@ export class StartPacer implements Pacer {
 
 	private releasing = false;
 
-	private readonly wait: Sleeper;
-
 	constructor(
 		private readonly concurrency: number,
-		private readonly now: Clock = preciseClock,
-		wait?: Sleeper,
+		private readonly clock: Clock,
 		private readonly signal?: AbortSignal,
-	) {
-		this.wait = wait ?? stoppableSleep(signal);
-	}
+	) {}
 
 	/** The gap kept between two starts, in milliseconds; 0 until a job has finished. */
 	get spacingMs(): number {
@@ -68,15 +61,15 @@ export class StartPacer implements Pacer {
 		} else {
 			this.credit -= 1;
 		}
-		const startedAt = this.now();
+		const startedAt = this.clock.now();
 		return () => {
-			this.shortestJobMs = Math.min(this.shortestJobMs, this.now() - startedAt);
+			this.shortestJobMs = Math.min(this.shortestJobMs, this.clock.now() - startedAt);
 		};
 	}
 
 	/** Adds the credit earned since it was last counted; returns the credit. */
 	private refill(): number {
-		const now = this.now();
+		const now = this.clock.now();
 		const spacing = this.spacingMs;
 		const earned = spacing > 0 ? (now - this.creditAt) / spacing : MAX_STARTS_AT_ONCE;
 		this.credit = Math.min(MAX_STARTS_AT_ONCE, this.credit + earned);
@@ -96,7 +89,7 @@ export class StartPacer implements Pacer {
 				}
 				const missing = 1 - this.refill();
 				if (missing > 0) {
-					await this.wait(missing * this.spacingMs);
+					await this.clock.sleep(missing * this.spacingMs, this.signal);
 					continue;
 				}
 				const count = Math.min(this.waiting.length, Math.floor(this.credit));

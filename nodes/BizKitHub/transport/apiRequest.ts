@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../api/contract';
+import type { Clock } from '../sending/clock';
 import { AttemptDeadline } from './attemptDeadline';
 import { classifyResponse, type RegisterOutcome } from './classifyResponse';
 
@@ -26,6 +27,8 @@ export interface RequestSettings {
 	signal?: AbortSignal;
 	/** Secrets to remove from anything the server says that ends up in a message. */
 	secrets?: ReadonlyArray<string | undefined>;
+	/** The clock of the attempt's deadline (the simulator's virtual one); n8n's timers without it. */
+	clock?: Clock;
 }
 
 export type NoAnswerCause = string;
@@ -81,11 +84,11 @@ function noAnswer(code: string, url: string, timeoutMs?: number): NoAnswer {
 	let reason = REASONS[code] ?? 'no answer came back';
 	if (code === 'TIMED_OUT' && timeoutMs) reason = `no whole answer came within ${timeoutMs} ms`;
 	// The code stays out of the message: n8n replaces a message naming ECONNRESET & co. with its own.
-	return {
-		kind: 'failed',
-		message: `BizKitHub could not be reached at ${displayUrl(url)}: ${reason}`,
-		cause: code,
-	};
+	const message =
+		code === 'STOPPED'
+			? `The execution was stopped while the request to ${displayUrl(url)} was out`
+			: `BizKitHub could not be reached at ${displayUrl(url)}: ${reason}`;
+	return { kind: 'failed', message, cause: code };
 }
 
 /** One attempt: what its answer means, and what the answer said about the rate limit. */
@@ -196,7 +199,7 @@ export async function apiRequest(
 		disableFollowRedirect: true,
 		timeout: settings.timeout || undefined,
 	};
-	const deadline = new AttemptDeadline(settings.timeout ?? 0, settings.signal);
+	const deadline = new AttemptDeadline(settings.timeout ?? 0, settings.signal, settings.clock);
 	// ('cleared' comes only once the attempt is over, when nothing races against it any more.)
 	const ended = deadline.ended.then(
 		(why): Ended => ({ ended: why === 'stopped' ? 'STOPPED' : 'TIMED_OUT' }),

@@ -1,4 +1,5 @@
-import { abortableSleep } from '../compat/sleep';
+import type { Clock } from '../sending/clock';
+import { systemClock } from '../sending/clock';
 
 /** Why an attempt's deadline is cleared; given to abort(), which otherwise builds an error each time. */
 const ATTEMPT_OVER = 'attempt over';
@@ -20,21 +21,25 @@ export class AttemptDeadline {
 
 	readonly ended: Promise<AttemptEnd>;
 
-	constructor(timeoutMs: number, signal?: AbortSignal) {
+	constructor(timeoutMs: number, signal?: AbortSignal, clock: Clock = systemClock) {
 		this.ended = new Promise<AttemptEnd>((resolve) => (this.end = resolve));
 		// (Once cleared, `ended` has settled: the sleep ending early changes nothing.)
 		if (timeoutMs > 0)
-			void abortableSleep(timeoutMs, this.over.signal).then(() => this.end('timed out'));
+			void clock.sleep(timeoutMs, this.over.signal).then(() => this.end('timed out'));
 		if (signal?.aborted) this.end('stopped');
-		else
-			signal?.addEventListener('abort', () => this.end('stopped'), {
-				once: true,
-				signal: this.over.signal,
-			});
+		else if (signal) {
+			// Removed by hand in clear(): see abortableSleep.
+			const stopped = () => this.end('stopped');
+			signal.addEventListener('abort', stopped, { once: true });
+			this.unlisten = () => signal.removeEventListener('abort', stopped);
+		}
 	}
+
+	private unlisten = () => {};
 
 	clear(): void {
 		this.end('cleared');
+		this.unlisten();
 		this.over.abort(ATTEMPT_OVER);
 	}
 }

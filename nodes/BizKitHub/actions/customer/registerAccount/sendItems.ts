@@ -8,10 +8,9 @@ import {
 	REGISTER_ACCOUNT_PATH,
 	isWellFormedApiKey,
 } from '../../../api/contract';
-import { runPool } from '../../../sending/runPool';
-import { sendWithRetries } from '../../../sending/sendWithRetries';
-import { gateKeyOf, shareGate } from '../../../sending/sharedGates';
-import { StartPacer } from '../../../sending/startPacer';
+import { systemClock } from '../../../sending/clock';
+import { sendAll, type ItemResult } from '../../../sending/sendItem';
+import { throttleKeyOf, throttles } from '../../../sending/throttles';
 import { apiFailure } from '../../../transport/apiFailure';
 import { apiRequest } from '../../../transport/apiRequest';
 import { readRunOptions } from './options';
@@ -51,66 +50,66 @@ export async function sendItems(
 		timeout: options.timeoutMs,
 		signal,
 	};
-	const retrySettings = {
-		maxAttempts: options.maxAttempts,
-		maxRateLimitWaitMs: options.maxRateLimitWaitMs,
-		// Waiting on another execution's request out is bounded by this one's own settings.
-		answerWaitMs: options.timeoutMs || options.maxRateLimitWaitMs,
-		signal,
-	};
-	// Executions of this n8n process that use the same key and host share one gate.
-	const { gate, release } = shareGate(gateKeyOf(settings.baseUrl, apiKey));
 	const failures: NodeApiError[] = [];
+	/** Items whose request was out when the execution was stopped: BizKitHub may have them. */
+	const outAtStop: number[] = [];
 
+	const route = (job: number, result: ItemResult): boolean => {
+		const { itemIndex, body } = pending[job];
+		const { outcome, attempts, earlierAttemptMayHaveReached, mayHaveRegistered } = result;
+		if (outcome.kind === 'registered') {
+			routed[itemIndex] = {
+				output: SUCCESS_OUTPUT,
+				item: registeredItem(itemIndex, body, attempts),
+			};
+			return true;
+		}
+		if (outcome.kind === 'refused') {
+			routed[itemIndex] = {
+				output: outputOfErrorCode(outcome.errorCode),
+				item: refusedItem(itemIndex, body, outcome, { attempts, earlierAttemptMayHaveReached }),
+			};
+			return true;
+		}
+		// Stopped before anything of it reached BizKitHub: the run's own error says so.
+		if (signal?.aborted && !mayHaveRegistered) return false;
+		if (signal?.aborted) outAtStop.push(itemIndex);
+		const error = apiFailure(node, itemIndex, { ...outcome, attempts, mayHaveRegistered });
+		if (continueOnFail)
+			routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, error) };
+		else failures[itemIndex] = error;
+		return continueOnFail;
+	};
+
+	// Executions of this n8n process that use the same key and host share one throttle.
+	const { throttle, release } = throttles.share(throttleKeyOf(settings.baseUrl, apiKey));
 	try {
-		await runPool(
+		await sendAll(
 			pending.length,
-			options.concurrency,
-			async (job) => {
-				const { itemIndex, body } = pending[job];
+			{ ...options, signal },
+			(job) => {
+				const { body } = pending[job];
 				const itemSettings = { ...settings, secrets: [apiKey, body.password] };
-				const send = async () =>
+				return async () =>
 					await apiRequest(this, { path: REGISTER_ACCOUNT_PATH, body }, itemSettings);
-				const { outcome, attempts, earlierAttemptMayHaveReached, mayHaveRegistered } =
-					await sendWithRetries(send, retrySettings, gate);
-				if (outcome.kind === 'registered') {
-					routed[itemIndex] = {
-						output: SUCCESS_OUTPUT,
-						item: registeredItem(itemIndex, body, attempts),
-					};
-					return;
-				}
-				if (outcome.kind === 'refused') {
-					routed[itemIndex] = {
-						output: outputOfErrorCode(outcome.errorCode),
-						item: refusedItem(itemIndex, body, outcome, { attempts, earlierAttemptMayHaveReached }),
-					};
-					return;
-				}
-				if (signal?.aborted) return;
-				const error = apiFailure(this.getNode(), itemIndex, {
-					...outcome,
-					attempts,
-					mayHaveRegistered,
-				});
-				if (continueOnFail) {
-					routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, error) };
-				} else {
-					failures[itemIndex] = error;
-				}
 			},
-			{
-				shouldStop: () => failures.length > 0 || signal?.aborted === true,
-				pacer: new StartPacer(options.concurrency, undefined, undefined, signal),
-			},
+			route,
+			{ throttle, clock: systemClock },
 		);
 	} finally {
 		release();
 	}
 
+	if (signal?.aborted) {
+		const out = outAtStop.sort((a, b) => a - b);
+		const description =
+			out.length === 1
+				? `The request of item ${out[0]} was out when it was stopped: BizKitHub may have received it, so its address may already be registered.`
+				: `The requests of items ${out.join(', ')} were out when it was stopped: BizKitHub may have received them, so their addresses may already be registered.`;
+		throw new NodeOperationError(node, 'the execution was stopped', {
+			description: out.length > 0 ? description : undefined,
+		});
+	}
 	const first = failures.find((failure) => failure !== undefined);
 	if (first) throw first;
-	if (signal?.aborted) {
-		throw new NodeOperationError(this.getNode(), 'the execution was stopped');
-	}
 }

@@ -1,6 +1,15 @@
 import { sleep } from 'n8n-workflow';
 
+import { systemClock, type Clock } from '../../../../../nodes/BizKitHub/sending/clock';
 import { StartPacer } from '../../../../../nodes/BizKitHub/sending/startPacer';
+
+/** The pacer's clock from a reading of the time and a sleep. */
+const clockOf = (now: () => number, sleep: Clock['sleep'] = systemClock.sleep): Clock => ({
+	now,
+	wallNow: now,
+	sleep,
+	random: Math.random,
+});
 
 /** A clock that only moves when the pacer sleeps (after everything already due has run). */
 function virtualTime() {
@@ -28,7 +37,7 @@ async function startTimes(pacer: StartPacer, clock: () => number, count: number)
 
 test('before any job has finished nothing is known of the round trip: all starts go at once', async () => {
 	const { time, clock, sleeper } = virtualTime();
-	const pacer = new StartPacer(20, clock, sleeper);
+	const pacer = new StartPacer(20, clockOf(clock, sleeper));
 	expect(pacer.spacingMs).toBe(0);
 	expect(await startTimes(pacer, clock, 20)).toEqual(new Array(20).fill(0));
 	expect(time.slept).toEqual([]);
@@ -36,7 +45,7 @@ test('before any job has finished nothing is known of the round trip: all starts
 
 test('after a job, starts are kept the shortest job / concurrency apart, at most two at once', async () => {
 	const { time, clock, sleeper } = virtualTime();
-	const pacer = new StartPacer(4, clock, sleeper);
+	const pacer = new StartPacer(4, clockOf(clock, sleeper));
 	const finished = await pacer.start();
 	time.now = 100;
 	finished();
@@ -51,7 +60,7 @@ test('a late wake-up lets the starts that fell due meanwhile go, but never more 
 		await sleep(0);
 		time.now += ms * 2; // the timer fires twice as late as asked (1 ms ticks against ~1 ms spacing)
 	};
-	const pacer = new StartPacer(4, clock, late);
+	const pacer = new StartPacer(4, clockOf(clock, late));
 	const finished = await pacer.start();
 	time.now = 100;
 	finished();
@@ -66,7 +75,7 @@ test('a late wake-up lets the starts that fell due meanwhile go, but never more 
 
 test('the spacing follows the shortest job seen', async () => {
 	const { time, clock, sleeper } = virtualTime();
-	const pacer = new StartPacer(4, clock, sleeper);
+	const pacer = new StartPacer(4, clockOf(clock, sleeper));
 	const first = await pacer.start();
 	const second = await pacer.start();
 	time.now = 40;
@@ -79,7 +88,7 @@ test('the spacing follows the shortest job seen', async () => {
 
 test('with a concurrency of one there is nothing to spread', async () => {
 	const { time, clock, sleeper } = virtualTime();
-	const pacer = new StartPacer(1, clock, sleeper);
+	const pacer = new StartPacer(1, clockOf(clock, sleeper));
 	const finished = await pacer.start();
 	time.now = 50;
 	finished();
@@ -92,7 +101,11 @@ test('once the execution is stopped, every waiting start is let go at once', asy
 	const stop = new AbortController();
 	const time = { now: 0 };
 	// The real, stoppable sleep: without the stop, the waiting starts would wait 10 s each.
-	const pacer = new StartPacer(2, () => time.now, undefined, stop.signal);
+	const pacer = new StartPacer(
+		2,
+		clockOf(() => time.now),
+		stop.signal,
+	);
 	const finish = await pacer.start();
 	time.now = 20_000; // a round trip of 20 s: starts are kept 10 s apart
 	finish();

@@ -89,3 +89,43 @@ test('a request in flight is abandoned at Stop, its answer not awaited', async (
 	});
 	expect(await nodeSettledWithin(BOUND_MS, spy)).toBe('settled');
 });
+
+describe('an item whose request was out at Stop may have been registered, and says so', () => {
+	// BizKitHub takes 2 s to answer: the execution is stopped while the request is out.
+	const slow = useSandbox({ latencyMs: 2000 });
+
+	test('with "Continue (using error output)", its error item says so', async () => {
+		await runWorkflow({
+			items: [{ email: 'out+atstop@example.com', password: 'pw' }],
+			parameters: autoMapParameters(),
+			credentials: credentialsFor(slow()),
+			onError: 'continueErrorOutput',
+			stopAfterMs: 300,
+		});
+		const outputs = (await spy.mock.results[0].value) as Array<Array<{ json: { error?: string } }>>;
+		expect(outputs.flat().map((item) => item.json.error)).toEqual([
+			expect.stringMatching(
+				/^Item 0: The execution was stopped while the request to .* was out\. An attempt may have reached BizKitHub, so the address may already be registered\.$/,
+			),
+		]);
+	});
+
+	test("without it, the node's error names the items", async () => {
+		await runWorkflow({
+			items: [{ email: 'out+atstop2@example.com', password: 'pw' }],
+			parameters: autoMapParameters(),
+			credentials: credentialsFor(slow()),
+			stopAfterMs: 300,
+		});
+		const error = await (spy.mock.results[0].value as Promise<unknown>).then(
+			() => undefined,
+			(thrown: { message: string; description?: string }) => thrown,
+		);
+		expect(error).toMatchObject({
+			message: 'the execution was stopped',
+			description: expect.stringMatching(
+				/^The request of item 0 was out when it was stopped: BizKitHub may have received it, so its address may already be registered\.$/,
+			),
+		});
+	});
+});

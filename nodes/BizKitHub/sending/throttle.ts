@@ -1,0 +1,381 @@
+import type { Clock } from './clock';
+import type { RateLimitInfo } from './rateLimitHeaders';
+import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, MAX_PLAUSIBLE_WAIT_MS, backoffMs } from './retryPolicy';
+import { ServerClock } from './serverClock';
+
+/**
+ * BizKitHub states its waits in whole seconds, rounded up: a wait of a second or less may end at
+ * any moment. It says the node goes a little too fast, not that the quota is out for a while.
+ */
+const ROUNDING_MS = 1000;
+/**
+ * How long a block a 429 stated is taken at its word. After that, a caller who would fail on it
+ * sends one request to check it instead (the limit may have been raised, the quota reset): an
+ * execution is not failed on the word of an answer that came long before it. Doubles with each
+ * check refused.
+ */
+export const TRUSTED_MS = 60_000;
+/**
+ * The pace after a refusal: this share of what it was (multiplicative decrease). Then it climbs
+ * once a round (a round trip, or the time between two requests if longer, as TCP's congestion
+ * window does) in which a request it held back was accepted, on TCP CUBIC's curve counted in
+ * rounds: back where it was in CLIMB_BACK rounds, level there for a few, then ever faster past it,
+ * so that a pace learnt far too low (a share of a key other processes have stopped using) is
+ * soon out of it. Time alone never raises it: only accepted requests do.
+ */
+const DECREASE = 0.8;
+/** ...but never below this share of the rate just accepted: that rate the limit did let through. */
+const UNDER_ACCEPTED = 0.95;
+const CLIMB_BACK = 8;
+/** Accepted requests whose send times are kept: the pace starts from the rate they were accepted at. */
+const RECENT = 64;
+/** The rate just accepted is measured over the last second, or the last MEASURED accepted if longer. */
+const MEASURED = 8;
+
+/** A caller asking to send: one item of one execution, with its own deadline and Stop. */
+export interface Caller {
+	/** When it gives up waiting (on the throttle's clock): its item's start plus Max Rate-Limit Wait. */
+	deadline: number;
+	/** n8n's cancel signal for its execution: its wait ends at once. */
+	signal?: AbortSignal;
+}
+
+/** Leave to send one request. Give it back with `answered` or `lost`. */
+export interface Ticket {
+	readonly sentAt: number;
+	/** Starts counted before this one: the reported quota is counted down from its answer. */
+	readonly seq: number;
+	/** Sent alone to find whether a block is over (or still holds): nobody else starts meanwhile. */
+	readonly probe: boolean;
+	/** Sent under the pace: refused, the pace was too fast. */
+	readonly paced: boolean;
+	/** Held back by the pace: accepted, the pace may be too slow. */
+	readonly held: boolean;
+}
+
+/** No ticket: the execution was stopped, or the wait would end after the caller's deadline. */
+export type NoTicket = { stopped: true } | { stopped: false; freesInMs?: number };
+
+interface Waiter extends Caller {
+	/** Whether it waited for the pace. */
+	held: boolean;
+	give: (result: Ticket | NoTicket) => void;
+}
+
+/** A wait the node takes at its word: a number over 0, no longer than any limit could mean. */
+function plausible(ms: number | undefined): number | undefined {
+	return ms !== undefined && ms > 0 && ms <= MAX_PLAUSIBLE_WAIT_MS ? ms : undefined;
+}
+
+/**
+ * Keeps the requests of every execution of this n8n process that sends with one API key to one
+ * host under the key's rate limit. Its rules:
+ * 1. The server's word first. A 429 states a wait (Retry-After, or X-RateLimit-Reset when no quota
+ *    is left, or else a backoff with jitter). A wait over a second blocks every request until it
+ *    ends. An accepted answer with no quota left until a reset over a second away blocks until
+ *    the reset's last second (the reset is rounded up, and may be when the whole quota is back).
+ *    A shorter wait, within the rounding of whole seconds, blocks nothing: the pace handles it.
+ * 2. After any refusal one request goes alone (the probe, TCP's after a timeout): accepted, the
+ *    others follow. Refused, its stated wait blocks anew; if that says no more than "within a
+ *    second", the next probe backs off from the pace, doubling up to that second.
+ * 3. Quota the server reports left is counted down as requests start, and spent at once (a
+ *    reservoir) while it has proven to be the limit that binds; used up, requests wait for the
+ *    answers still out. It never advances the pace.
+ * 4. The pace (GCRA's schedule at a rate), off until a refusal comes after a burst (two requests
+ *    accepted in the second before it): then it starts from the rate they were accepted at. A
+ *    paced request refused lowers it (DECREASE), paced requests accepted raise it. Time alone
+ *    never does, and a refusal with no burst before it (one webhook's request after other
+ *    processes spent the quota) is a block, not a rate: it teaches the pace nothing.
+ * 5. Callers wait in one queue, first come first served across executions, woken by answers and by
+ *    one timer; each leaves at its deadline or its Stop. A caller whose deadline comes before the
+ *    end of a block fails at once, unless the block is older than its trust (TRUSTED_MS) or known
+ *    only from a reset: then one request checks it while the others wait for its answer.
+ * Its state is the fields below, whatever the number of requests: no history beyond RECENT.
+ */
+export class Throttle {
+	// What the server said (rules 1 to 3).
+	/** No request starts before this but a check: the end of a block the server stated. */
+	private blockedUntil = 0;
+	/** When the last refusal or block was heard: answers to requests sent before say nothing of it. */
+	private statedAt = Number.NEGATIVE_INFINITY;
+	/** From when a caller whose deadline comes before the block's end checks it (rule 5). */
+	private checkFrom = Number.POSITIVE_INFINITY;
+	/** How long a block a 429 stated is taken at its word before it is checked. */
+	private trustMs = TRUSTED_MS;
+	/** A refusal was heard and nothing sent since has been accepted: the next request is a probe. */
+	private probeNext = false;
+	private probeOut = false;
+	/** Rounds of refusals since the last acceptance: the backoff's exponent. */
+	private refusals = 0;
+	/** The quota the freshest answer reported left, less the requests out then and started since. */
+	private spare?: number;
+	/** The start count of the request that answer was for: only a later one's answer is fresher. */
+	private spareSeq = -1;
+	private readonly server = new ServerClock();
+
+	// The pace (rule 4).
+	/** The rate (requests a second) the pace climbs back to after going down; undefined: no pace. */
+	private peak?: number;
+	/** How far under the peak it went down, as a share of it. */
+	private depth = 0;
+	/** Rounds the pace has climbed since. */
+	private climbed = 0;
+	/** Refusals of requests sent before this are of the round the pace already went down for. */
+	private downAt = Number.NEGATIVE_INFINITY;
+	/** Acceptances of requests sent before this are of the round the pace already climbed for. */
+	private raisedAt = Number.NEGATIVE_INFINITY;
+	/** The earliest the next paced request may start. */
+	private nextPacedAt = Number.NEGATIVE_INFINITY;
+	/** When the last RECENT accepted requests were sent. */
+	private readonly recent: number[] = [];
+	/** Since when requests have gone at the pace: a block's end. The rate accepted before says nothing now. */
+	private sendingSince = Number.NEGATIVE_INFINITY;
+
+	// The callers (rule 5).
+	private started = 0;
+	private inFlight = 0;
+	private readonly queue: Waiter[] = [];
+	private wake?: { at: number; cancel: AbortController };
+
+	constructor(private readonly clock: Clock) {}
+
+	/** The pace in requests a second, if there is one. */
+	get rate(): number | undefined {
+		if (this.peak === undefined) return undefined;
+		return this.peak * (1 + this.depth * ((this.climbed - CLIMB_BACK) / CLIMB_BACK) ** 3);
+	}
+
+	/** Callers waiting and timers set (for the simulator's check that nothing grows or is left behind). */
+	get waiting(): number {
+		return this.queue.length + (this.wake ? 1 : 0);
+	}
+
+	/** Waits until the caller may send, or says why it may not. */
+	acquire(caller: Caller): Promise<Ticket | NoTicket> {
+		const { signal } = caller;
+		if (signal?.aborted) return Promise.resolve({ stopped: true });
+		return new Promise((resolve) => {
+			const stopped = () => {
+				this.queue.splice(this.queue.indexOf(waiter), 1);
+				waiter.give({ stopped: true });
+				this.pump();
+			};
+			const waiter: Waiter = {
+				...caller,
+				held: false,
+				give: (result) => {
+					// Removed by hand: see abortableSleep.
+					signal?.removeEventListener('abort', stopped);
+					resolve(result);
+				},
+			};
+			signal?.addEventListener('abort', stopped, { once: true });
+			this.queue.push(waiter);
+			this.pump();
+		});
+	}
+
+	/** The request got no answer from BizKitHub (timed out, cut, stopped): it says nothing of the limit. */
+	lost(ticket: Ticket): void {
+		this.inFlight -= 1;
+		if (ticket.probe) this.probeOut = false;
+		this.pump();
+	}
+
+	/** BizKitHub answered: accepted, or refused with a 429; `info` is what it said of the limit. */
+	answered(ticket: Ticket, refused: boolean, info: RateLimitInfo): void {
+		const now = this.clock.now();
+		this.inFlight -= 1;
+		if (ticket.probe) this.probeOut = false;
+		if (info.dateMs !== undefined) this.server.observe(info.dateMs, ticket.sentAt, now);
+		const serverNow = this.server.serverTime(now, this.clock.wallNow());
+		const resetInMs =
+			info.resetAtMs === undefined ? undefined : plausible(info.resetAtMs - serverNow);
+		if (info.remaining !== undefined && ticket.seq > this.spareSeq) {
+			// Every request still out may take a place (it may not have reached BizKitHub yet).
+			this.spare = info.remaining - this.inFlight;
+			this.spareSeq = ticket.seq;
+		}
+		if (refused) this.refused(ticket, now, info, resetInMs);
+		else this.accepted(ticket, now, info.remaining === 0 ? resetInMs : undefined);
+		this.pump();
+	}
+
+	private refused(ticket: Ticket, now: number, info: RateLimitInfo, resetInMs?: number): void {
+		this.probeNext = true;
+		// Refusals of requests out together are one; one sent after a refusal was heard is the next.
+		if (ticket.sentAt >= this.statedAt || this.refusals === 0) this.refusals += 1;
+		// The wait the server states: Retry-After, or the reset when it says no quota is left (a
+		// reset with quota left is that of another limit than the one that refused).
+		const stated = Math.min(
+			plausible(info.retryAfterMs) ?? Number.POSITIVE_INFINITY,
+			(info.remaining === 0 ? resetInMs : undefined) ?? Number.POSITIVE_INFINITY,
+		);
+		// None stated: a backoff with jitter, which blocks whatever its length (the server says "now").
+		const backoff = !Number.isFinite(stated);
+		let waitMs = backoff
+			? backoffMs(this.refusals, BACKOFF_BASE_MS, BACKOFF_CAP_MS, this.clock.random)
+			: stated;
+		const rate = this.rate;
+		if (ticket.probe) {
+			// The block holds: its answer states it anew. A check of a stale block is trusted longer
+			// next time; a wait that says only "within a second" is probed again sooner, backing off.
+			if (now < this.blockedUntil) this.trustMs = Math.min(this.trustMs * 2, MAX_PLAUSIBLE_WAIT_MS);
+			if (!backoff && waitMs <= ROUNDING_MS && rate)
+				waitMs = Math.min(waitMs, (2 ** this.refusals * 1000) / rate);
+			this.block(now, waitMs, { anew: true });
+			return;
+		}
+		const accepted = this.acceptedRate(ticket.sentAt, now);
+		if (rate !== undefined && ticket.paced && ticket.sentAt >= this.downAt)
+			this.paceDown(now, rate, accepted.rate);
+		else if (rate === undefined && accepted.burst) this.paceDown(now, accepted.rate, accepted.rate);
+		if (backoff || waitMs > ROUNDING_MS) this.block(now, waitMs);
+		else this.statedAt = now;
+	}
+
+	private accepted(ticket: Ticket, now: number, noQuotaForMs?: number): void {
+		if (ticket.sentAt >= this.statedAt) {
+			// Sent after the last refusal was heard, and accepted: whatever it stated is over.
+			if (this.probeNext) this.sendingSince = ticket.sentAt;
+			this.probeNext = false;
+			this.blockedUntil = 0;
+			this.trustMs = TRUSTED_MS;
+			this.refusals = 0;
+		}
+		if (this.recent.push(ticket.sentAt) > RECENT) this.recent.shift();
+		if (ticket.held && this.peak !== undefined && ticket.sentAt >= this.raisedAt) {
+			this.climbed += 1;
+			this.raisedAt = now;
+		}
+		// No quota left until a reset (whole seconds, rounded up): nothing goes before the reset's last
+		// second, then a probe finds when quota is back. A reset may be when the whole quota is back,
+		// not when the next request may go: a caller it would fail asks first (its 429 says when).
+		if (noQuotaForMs !== undefined && noQuotaForMs > ROUNDING_MS) {
+			this.probeNext = true;
+			this.block(now, noQuotaForMs - ROUNDING_MS, { fromReset: true });
+		}
+	}
+
+	/**
+	 * The rate at which requests sent up to `at` (answered at `now`) were accepted: those of the
+	 * last second, or of the last MEASURED accepted if they span longer (a slow limit), over a round
+	 * trip at least (a first burst goes out at once), since the last block ended. Only accepted
+	 * requests count: it is the rate the limit let through, not the node's. `burst`: two were
+	 * accepted in the second before.
+	 */
+	private acceptedRate(at: number, now: number): { rate: number; burst: boolean } {
+		const sent = this.recent
+			.filter((time) => time <= at && time >= this.sendingSince)
+			.sort((a, b) => b - a);
+		const overMs = Math.max(ROUNDING_MS, at - (sent[MEASURED - 1] ?? at));
+		const counted = sent.filter((time) => time > at - overMs);
+		const oldest = counted[counted.length - 1] ?? at;
+		// Over less when there is no more: the first burst, or more than RECENT in the second.
+		const spanMs =
+			counted.length === sent.length || counted.length === RECENT ? at - oldest : overMs;
+		// (One request accepted says nothing of a rate.)
+		const rate =
+			counted.length < 2
+				? Number.POSITIVE_INFINITY
+				: (counted.length / Math.max(now - at, Math.min(overMs, spanMs))) * 1000;
+		return { rate, burst: sent.filter((time) => time > at - ROUNDING_MS).length >= 2 };
+	}
+
+	/** The pace goes down from `rate`, `accepted` having been let through (the first time, it starts). */
+	private paceDown(now: number, rate: number, accepted: number): void {
+		this.peak = Math.min(rate, accepted);
+		this.depth = 1 - Math.min(rate * DECREASE, accepted * UNDER_ACCEPTED) / this.peak;
+		this.climbed = 0;
+		this.downAt = now;
+		this.raisedAt = now;
+	}
+
+	/**
+	 * Blocks every request for `waitMs` from `now`: `anew` in place of the block known (a probe's
+	 * answer), else unless the block known ends later.
+	 */
+	private block(now: number, waitMs: number, { anew = false, fromReset = false } = {}): void {
+		this.statedAt = now;
+		if (!anew && now + waitMs <= this.blockedUntil) return;
+		this.blockedUntil = now + waitMs;
+		this.checkFrom = fromReset ? now : now + this.trustMs;
+	}
+
+	/** Lets the callers go that may, fails those that cannot make it, and sets the one timer. */
+	private pump(): void {
+		const now = this.clock.now();
+		const freesInMs = now < this.blockedUntil ? this.blockedUntil - now : undefined;
+		for (const waiter of [...this.queue]) {
+			// A block that outlasts a caller's deadline fails it now, unless the block is checked.
+			const tooLate =
+				waiter.deadline <= now ||
+				(this.blockedUntil > waiter.deadline && !this.probeOut && !this.checkable(now));
+			if (tooLate) {
+				this.queue.splice(this.queue.indexOf(waiter), 1);
+				waiter.give({ stopped: false, freesInMs });
+			}
+		}
+		let wakeAt = Number.POSITIVE_INFINITY;
+		while (this.queue.length > 0) {
+			const head = this.queue[0];
+			const at = this.startsAt(head, now);
+			if (at === undefined || at > now) {
+				wakeAt = at ?? wakeAt;
+				break;
+			}
+			this.queue.shift();
+			head.give(this.letGo(head, now));
+		}
+		for (const waiter of this.queue) wakeAt = Math.min(wakeAt, waiter.deadline);
+		this.setWake(wakeAt, now);
+	}
+
+	/** A block that the callers it would fail may check rather than fail on (rule 5). */
+	private checkable(now: number): boolean {
+		return now < this.blockedUntil && now >= this.checkFrom;
+	}
+
+	/** When the head of the queue may start; undefined: when an answer comes. */
+	private startsAt(head: Waiter, now: number): number | undefined {
+		if (this.probeOut) return undefined;
+		if (now < this.blockedUntil) {
+			const check = this.checkable(now) && this.queue.some((w) => w.deadline < this.blockedUntil);
+			return check ? now : this.blockedUntil;
+		}
+		const paced = this.peak === undefined ? now : Math.max(now, this.nextPacedAt);
+		if (this.probeNext) return paced;
+		// No quota reported left: without a pace, wait for the answers out (one may report more).
+		// With one, the pace knows better: a limit that refills gradually reports 0 most of the time.
+		if (this.peak === undefined && this.spare !== undefined && this.spare <= 0 && this.inFlight > 0)
+			return undefined;
+		if (paced > now) head.held = true;
+		return paced;
+	}
+
+	private letGo(head: Waiter, now: number): Ticket {
+		const probe = this.probeNext || now < this.blockedUntil;
+		const rate = this.rate;
+		if (rate) this.nextPacedAt = Math.max(this.nextPacedAt, now) + 1000 / rate;
+		if (this.spare !== undefined) this.spare -= 1;
+		if (probe) this.probeOut = true;
+		this.inFlight += 1;
+		const paced = rate !== undefined;
+		return { sentAt: now, seq: this.started++, probe, paced, held: paced && head.held };
+	}
+
+	/** One timer for the next moment anything can change but an answer; none when none is waited for. */
+	private setWake(at: number, now: number): void {
+		if (this.wake?.at === at) return;
+		this.wake?.cancel.abort();
+		this.wake = undefined;
+		if (!Number.isFinite(at)) return;
+		const wake = { at, cancel: new AbortController() };
+		this.wake = wake;
+		void this.clock.sleep(Math.max(0, at - now), wake.cancel.signal).then(() => {
+			if (this.wake !== wake) return;
+			this.wake = undefined;
+			this.pump();
+		});
+	}
+}

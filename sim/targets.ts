@@ -1,0 +1,107 @@
+import type { ExecutionSpec, LimiterSpec, Scenario } from './scenario';
+
+/**
+ * The scenarios the targets are measured on (docs/performance.md): BizKitHub's plans at their
+ * documented sizes, with a Max Rate-Limit Wait that allows the whole run, one to four executions
+ * sharing the key in one n8n process or two processes (queue mode); and limiters counting per
+ * second. Each is run under every header style.
+ */
+export interface Target {
+	name: string;
+	scenario: Scenario;
+	/** The most virtualMs / idealMs may be. */
+	atMost: number;
+}
+
+const DAY_S = 86_400;
+
+function execution(items: number, concurrency = 5): ExecutionSpec {
+	return {
+		items,
+		concurrency,
+		maxRateLimitWaitS: DAY_S,
+		maxAttempts: 4,
+		timeoutMs: 30_000,
+		startMs: 0,
+		continueOnFail: true,
+	};
+}
+
+/** `items` split over `executions` executions in each of `processes` processes. */
+function shared(items: number, executions: number, processes = 1): Scenario['processes'] {
+	const each = Math.round(items / executions / processes);
+	return Array.from({ length: processes }, () => ({
+		executions: Array.from({ length: executions }, () => execution(each)),
+	}));
+}
+
+export function targets(): Target[] {
+	const list: Target[] = [];
+	const add = (
+		name: string,
+		limiter: LimiterSpec,
+		processes: Scenario['processes'],
+		seed: number,
+	) => {
+		for (const headers of ['full', 'retry-after', 'none'] as const) {
+			list.push({
+				name: `${name}, headers ${headers}`,
+				scenario: { seed, limiter, headers, latencyMs: [40, 120], processes },
+				atMost: 1.05,
+			});
+		}
+	};
+	const plans: Array<[string, LimiterSpec]> = [
+		['Free, burst per second', { kind: 'plan', plan: 'free', reading: 'second' }],
+		[
+			'Free, burst per second, reset when all is back',
+			{ kind: 'plan', plan: 'free', reading: 'second', reset: 'all' },
+		],
+		[
+			'Free, burst per second, remaining counts the burst',
+			{ kind: 'plan', plan: 'free', reading: 'second', remaining: 'burst' },
+		],
+		['Free, burst as a bucket', { kind: 'plan', plan: 'free', reading: 'bucket' }],
+	];
+	for (const [name, limiter] of plans) {
+		add(`${name}: 3,000 items, one execution`, limiter, shared(3000, 1), 1);
+		add(`${name}: 3,000 items, two executions`, limiter, shared(3000, 2), 2);
+		add(`${name}: 3,000 items, four executions`, limiter, shared(3000, 4), 3);
+		add(`${name}: 3,000 items, two processes`, limiter, shared(3000, 1, 2), 4);
+	}
+	add(
+		'Starter, burst per second: 25,000 items, one execution',
+		{ kind: 'plan', plan: 'starter', reading: 'second' },
+		shared(25_000, 1),
+		5,
+	);
+	add(
+		'Starter, burst as a bucket: 25,000 items, two executions',
+		{ kind: 'plan', plan: 'starter', reading: 'bucket' },
+		shared(25_000, 2),
+		6,
+	);
+	const perSecond: Array<[string, LimiterSpec, number]> = [
+		['token bucket 20/s burst 5', { kind: 'bucket', perSecond: 20, burst: 5 }, 1200],
+		['token bucket 50/s burst 20', { kind: 'bucket', perSecond: 50, burst: 20 }, 3000],
+		['token bucket 5/s burst 10', { kind: 'bucket', perSecond: 5, burst: 10 }, 300],
+		['fixed window 20/s', { kind: 'window', limit: 20, windowMs: 1000 }, 1200],
+		['fixed window 100 per 10 s', { kind: 'window', limit: 100, windowMs: 10_000 }, 600],
+		['sliding log 20/s', { kind: 'log', limit: 20, windowMs: 1000 }, 1200],
+	];
+	for (const [name, limiter, items] of perSecond) {
+		add(
+			`${name}: ${items} items, Concurrency 20`,
+			limiter,
+			[{ executions: [execution(items, 20)] }],
+			7,
+		);
+		add(
+			`${name}: ${items} items, two executions`,
+			limiter,
+			[{ executions: [execution(items / 2, 10), execution(items / 2, 10)] }],
+			8,
+		);
+	}
+	return list;
+}
