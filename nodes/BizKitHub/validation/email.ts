@@ -1,4 +1,17 @@
 /**
+ * The longest e-mail address, in characters. RFC 5321 limits a path to 256 characters with its
+ * angle brackets, so an address has at most 254: a longer one is not one mail servers must take.
+ */
+export const MAX_EMAIL_LENGTH = 254;
+
+/** The longest local part (what comes before the @) RFC 5321 allows. */
+const MAX_LOCAL_PART_LENGTH = 64;
+
+export type EmailResult = { ok: true; value: string } | { ok: false; message: string };
+
+const INVALID: EmailResult = { ok: false, message: 'must be a valid e-mail address' };
+
+/**
  * The local part zod's e-mail check accepts (letters, digits and _'+-. with no leading, trailing
  * or double dot): what mail systems and BizKitHub's own check take without question.
  */
@@ -34,13 +47,29 @@ function asciiDomain(domain: string): string | undefined {
 
 /**
  * An e-mail address as it is sent: trimmed, its local part kept as written, its domain in lower
- * case and in ASCII (an international domain as punycode). Undefined when it is not a valid address.
+ * case and in ASCII (an international domain as punycode). When it is not a valid address, the
+ * message says why.
  */
-export function normalizeEmail(given: string): string | undefined {
+export function normalizeEmail(given: string): EmailResult {
+	// The length is checked first, on the address as given: converting an international domain to
+	// ASCII takes time that grows with the square of its length (a domain of 22,000 Chinese
+	// characters held n8n's only thread for about half a second), so only a short one gets there.
+	if (given.length > MAX_EMAIL_LENGTH) {
+		return { ok: false, message: `must be at most ${MAX_EMAIL_LENGTH} characters long` };
+	}
 	const at = given.lastIndexOf('@');
-	if (at <= 0 || at > 64) return undefined;
+	if (at <= 0 || at > MAX_LOCAL_PART_LENGTH) return INVALID;
 	const local = given.slice(0, at);
 	const domain = asciiDomain(given.slice(at + 1));
-	if (!LOCAL_PART.test(local) || domain === undefined) return undefined;
-	return `${local}@${domain}`;
+	if (!LOCAL_PART.test(local) || domain === undefined) return INVALID;
+	const address = `${local}@${domain}`;
+	// An international domain is longer in ASCII (bücher.de is xn--bcher-kva.de), and that is the
+	// form sent and the one mail servers measure.
+	if (address.length > MAX_EMAIL_LENGTH) {
+		return {
+			ok: false,
+			message: `must be at most ${MAX_EMAIL_LENGTH} characters long with its domain in ASCII form (xn--…), as it is sent; it has ${address.length}`,
+		};
+	}
+	return { ok: true, value: address };
 }

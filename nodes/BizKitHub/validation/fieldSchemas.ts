@@ -30,9 +30,9 @@ const text = z
 	.transform((value, ctx) => digitsOf(value, ctx)?.trim() ?? z.NEVER);
 
 const email = text.transform((value, ctx) => {
-	const address = normalizeEmail(value);
-	if (address !== undefined) return address;
-	ctx.addIssue({ code: 'custom', message: 'must be a valid e-mail address' });
+	const result = normalizeEmail(value);
+	if (result.ok) return result.value;
+	ctx.addIssue({ code: 'custom', message: result.message });
 	return z.NEVER;
 });
 
