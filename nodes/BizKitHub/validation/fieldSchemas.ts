@@ -87,13 +87,63 @@ const primaryLocale = text.transform((value, ctx) => {
 	return canonical;
 });
 
-const returnUrl = text.pipe(
-	z.url({
-		protocol: /^https?$/,
-		hostname: z.regexes.hostname,
-		error: 'must be an absolute http or https URL',
-	}),
-);
+/**
+ * The longest Return URL, in characters, both as given and as sent: 2,048, the length long held
+ * safe for a URL on the web (the sitemap protocol takes URLs under 2,048 characters, old Internet
+ * Explorer at most 2,083; Apache and nginx refuse request lines over about 8 KB). A page to send a
+ * new customer back to is far shorter. The length as given is checked before the URL is parsed:
+ * converting an international host to ASCII takes time that grows with the square of its length
+ * (a host of 22,000 Chinese characters held n8n's only thread for about half a second), so only a
+ * short one gets there.
+ */
+export const MAX_URL_LENGTH = 2048;
+
+/** DNS's limits (RFC 1035) on a host name in ASCII: 253 characters, 63 between two dots. */
+const MAX_HOST_LENGTH = 253;
+const MAX_HOST_LABEL_LENGTH = 63;
+
+function isDnsHost(host: string): boolean {
+	return (
+		host.length <= MAX_HOST_LENGTH &&
+		host.split('.').every((label) => label.length <= MAX_HOST_LABEL_LENGTH)
+	);
+}
+
+const returnUrl = text
+	.pipe(
+		z.string().max(MAX_URL_LENGTH, {
+			error: `must be at most ${MAX_URL_LENGTH} characters long`,
+			// (`abort`: a longer value is not parsed as a URL at all.)
+			abort: true,
+		}),
+	)
+	.pipe(
+		z.url({
+			protocol: /^https?$/,
+			hostname: z.regexes.hostname,
+			error: 'must be an absolute http or https URL',
+			abort: true,
+		}),
+	)
+	// The URL as zod parsed it: its host in ASCII (an international one as punycode), its other
+	// characters %-encoded, as it is sent.
+	.transform((href, ctx) => {
+		if (!isDnsHost(new URL(href).hostname)) {
+			ctx.addIssue({
+				code: 'custom',
+				message: `must have a host name of at most ${MAX_HOST_LENGTH} characters, at most ${MAX_HOST_LABEL_LENGTH} between two dots, in its ASCII form (xn--…)`,
+			});
+			return z.NEVER;
+		}
+		if (href.length > MAX_URL_LENGTH) {
+			ctx.addIssue({
+				code: 'custom',
+				message: `must be at most ${MAX_URL_LENGTH} characters long as it is sent (its host in ASCII, other characters %-encoded); it has ${href.length}`,
+			});
+			return z.NEVER;
+		}
+		return href;
+	});
 
 const newsletter = z
 	.union([z.boolean(), z.number(), z.string()], { error: 'must be true or false' })

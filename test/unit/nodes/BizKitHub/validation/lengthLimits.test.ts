@@ -4,7 +4,7 @@ import {
 } from '../../../../../nodes/BizKitHub/validation/validateCustomer';
 
 // Converting an international domain to ASCII (punycode) takes time that grows with the square of
-// its length; before these limits, one item with a 22,000-character e-mail domain held n8n's only thread
+// its length; before these limits, one item with a 22,000-character domain held n8n's only thread
 // for half a second or more. No test here measures time: each shows instead that a value over the
 // limit is refused by its length, without its host ever being converted.
 
@@ -35,8 +35,8 @@ function chineseLabel(length: number): string {
 const LONG_CHINESE_LABEL = chineseLabel(22_000);
 
 /**
- * The hosts, in ASCII, of the URLs read while `run` runs. The e-mail check parses its domain as
- * a URL and reads its host: that conversion to ASCII is the costly work.
+ * The hosts, in ASCII, of the URLs read while `run` runs. The e-mail check and zod's URL check
+ * each parse a URL and read its host: that conversion to ASCII is the costly work.
  */
 function hostsReadDuring(run: () => void): string[] {
 	const spy = jest.spyOn(URL.prototype, 'hostname', 'get');
@@ -115,5 +115,80 @@ describe('email length', () => {
 		expect(hostsReadDuring(() => validate({ email: 'anna@bücher.de' }))).toEqual([
 			'xn--bcher-kva.de',
 		]);
+	});
+});
+
+describe('returnUrl length', () => {
+	const base = 'https://shop.example.com/';
+
+	test('a URL of exactly 2048 characters is accepted as given', () => {
+		const url = base + 'a'.repeat(2048 - base.length);
+		expect(sent(validate({ returnUrl: url })).returnUrl).toBe(url);
+	});
+
+	test('a URL of 2049 characters is refused naming the limit', () => {
+		const url = base + 'a'.repeat(2049 - base.length);
+		expect(issuesOf(validate({ returnUrl: url }))).toEqual([
+			{ field: 'returnUrl', message: 'must be at most 2048 characters long' },
+		]);
+	});
+
+	test('the limit applies to the URL as sent, %-encoded', () => {
+		// 1,025 characters given; each 'ř' is sent as %C5%99.
+		const url = base + 'ř'.repeat(1000);
+		expect(issuesOf(validate({ returnUrl: url }))).toEqual([
+			{
+				field: 'returnUrl',
+				message:
+					'must be at most 2048 characters long as it is sent (its host in ASCII, other characters %-encoded); it has 6025',
+			},
+		]);
+	});
+
+	test('a host of one 22,000-character Chinese label is refused by its length, never converted to ASCII', () => {
+		const url = `https://${LONG_CHINESE_LABEL}.cn/welcome`;
+		let result: ValidationResult | undefined;
+		expect(overLongHostsReadDuring(() => (result = validate({ returnUrl: url })))).toBe(0);
+		expect(issuesOf(result!)).toEqual([
+			{ field: 'returnUrl', message: 'must be at most 2048 characters long' },
+		]);
+	});
+});
+
+describe('returnUrl host', () => {
+	const hostMessage =
+		'must have a host name of at most 253 characters, at most 63 between two dots, in its ASCII form (xn--…)';
+	// 63 × 3 + 61 + 3 dots = 253 characters.
+	const host253 = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
+
+	test.each([
+		['a 63-character label', `https://${'a'.repeat(63)}.example.com/`],
+		['a 253-character host', `https://${host253}/`],
+	])('%s is accepted', (_, url) => {
+		expect(sent(validate({ returnUrl: url })).returnUrl).toBe(url);
+	});
+
+	test.each([
+		['a 64-character label', `https://${'a'.repeat(64)}.example.com/`],
+		['a 254-character host', `https://e${host253}/`],
+		// Short as given, too long in ASCII: 'ü' × 58 is xn--… of 64 characters.
+		['an international label of 64 characters in ASCII', `https://${'ü'.repeat(58)}.de/`],
+		['a label of 42 Chinese characters, 65 in ASCII', `https://${chineseLabel(42)}.cn/`],
+	])('%s is refused', (_, url) => {
+		expect(issuesOf(validate({ returnUrl: url }))).toEqual([
+			{ field: 'returnUrl', message: hostMessage },
+		]);
+	});
+
+	test('an international host that fits is sent in its ASCII form', () => {
+		expect(sent(validate({ returnUrl: `https://${'ü'.repeat(57)}.de/` })).returnUrl).toMatch(
+			/^https:\/\/xn--[a-z0-9-]{59}\.de\/$/,
+		);
+		expect(sent(validate({ returnUrl: `https://${chineseLabel(41)}.cn/` })).returnUrl).toMatch(
+			/^https:\/\/xn--[a-z0-9-]{59}\.cn\/$/,
+		);
+		expect(sent(validate({ returnUrl: 'https://bücher.de/danke' })).returnUrl).toBe(
+			'https://xn--bcher-kva.de/danke',
+		);
 	});
 });
