@@ -79,6 +79,66 @@ const REASONS: Record<string, string> = {
 	TOO_LARGE: `the answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`,
 };
 
+/** The cause of a request that n8n's SSRF protection refused to make. */
+export const SSRF_BLOCKED = 'SSRF_BLOCKED';
+
+/**
+ * The names of the errors n8n's SSRF protection (n8n 2.x, N8N_SSRF_PROTECTION_ENABLED) blocks a
+ * request with: SsrfBlockedIpError (the address, or an address the host name resolves to, is in a
+ * blocked range) and SsrfBlockedHostnameError (the host name is on N8N_SSRF_BLOCKED_HOSTNAMES). n8n
+ * sets `name` itself, so it survives minifying; it is the error's cause within n8n's NodeApiError,
+ * and within an AxiosError too (which copies the name) when the check fails as the connection opens.
+ */
+const SSRF_ERROR_NAMES = new Set(['SsrfBlockedIpError', 'SsrfBlockedHostnameError']);
+
+interface SsrfBlock {
+	/** The blocked address, when the block is by address and n8n names one. */
+	ip?: string;
+	byHostname: boolean;
+}
+
+/** The errors an error wraps: itself, its cause, its cause's cause, a few levels deep. */
+function causeChain(error: unknown): object[] {
+	const chain: object[] = [];
+	let current: unknown = error;
+	while (chain.length < 5 && typeof current === 'object' && current !== null) {
+		if (chain.includes(current)) break;
+		chain.push(current);
+		current = (current as { cause?: unknown }).cause;
+	}
+	return chain;
+}
+
+/** What n8n's SSRF protection said, if it is what failed the request. */
+function ssrfBlockOf(error: unknown): SsrfBlock | undefined {
+	// The innermost: an AxiosError around n8n's error takes its name but not its address.
+	const block = causeChain(error)
+		.filter((level) => SSRF_ERROR_NAMES.has(String((level as { name?: unknown }).name)))
+		.pop() as { name: string; ip?: unknown } | undefined;
+	if (!block) return undefined;
+	// Shown only when it is plainly an IPv4 or IPv6 address.
+	const ip =
+		typeof block.ip === 'string' && /^[0-9a-fA-F.:]{2,45}$/.test(block.ip) ? block.ip : undefined;
+	return { ip, byHostname: block.name === 'SsrfBlockedHostnameError' };
+}
+
+/**
+ * A request n8n's SSRF protection blocked. It checks the address before connecting (and again
+ * as the connection opens), so nothing was sent: the item cannot have been registered.
+ */
+function ssrfBlocked(block: SsrfBlock, url: string): NoAnswer {
+	const why = block.byHostname
+		? ' (its host name is on the list of blocked host names)'
+		: block.ip
+			? ` (the address ${block.ip} is in a blocked range)`
+			: '';
+	return {
+		kind: 'failed',
+		message: `n8n's SSRF protection blocked the request to ${displayUrl(url)}${why}, so nothing was sent`,
+		cause: SSRF_BLOCKED,
+	};
+}
+
 /** Names a request failure without echoing the error itself, which may carry the request URL. */
 function noAnswer(code: string, url: string, timeoutMs?: number): NoAnswer {
 	let reason = REASONS[code] ?? 'no answer came back';
@@ -229,8 +289,10 @@ export async function apiRequest(
 			headers: response.headers,
 		};
 	} catch (error) {
-		const code = settings.signal?.aborted ? 'STOPPED' : (errorCodeOf(error) ?? 'UNKNOWN');
-		return { outcome: noAnswer(code, url, settings.timeout) };
+		if (settings.signal?.aborted) return { outcome: noAnswer('STOPPED', url, settings.timeout) };
+		const block = ssrfBlockOf(error);
+		if (block) return { outcome: ssrfBlocked(block, url) };
+		return { outcome: noAnswer(errorCodeOf(error) ?? 'UNKNOWN', url, settings.timeout) };
 	} finally {
 		deadline.clear();
 	}

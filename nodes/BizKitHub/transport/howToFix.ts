@@ -1,8 +1,17 @@
 import type { Failure } from './apiFailure';
+import { SSRF_BLOCKED } from './apiRequest';
 
 const CHECK_KEY = 'Check the API key in the BizKitHub API credential.';
 const CHECK_BASE_URL =
 	"Check the Base URL in the BizKitHub API credential (leave it empty for BizKitHub's own API) and that n8n can reach it.";
+
+/**
+ * n8n reads these variables when it starts (n8n 2.x): an allowed range wins over the blocked ones,
+ * and an allowed host name skips the address checks and wins over N8N_SSRF_BLOCKED_HOSTNAMES (but
+ * not for a Base URL that is an IP address, which only an allowed range lets through).
+ */
+const ALLOW_THE_ADDRESS =
+	"Ask your n8n administrator to allow the Base URL's address: add its range to N8N_SSRF_ALLOWED_IP_RANGES (for example 10.1.2.3/32) or its host name to N8N_SSRF_ALLOWED_HOSTNAMES, and restart n8n. Otherwise set the Base URL in the BizKitHub API credential to an address n8n's SSRF protection allows (leave it empty for BizKitHub's own API).";
 
 /** Network errors that mean the address itself is wrong or unreachable. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -18,6 +27,7 @@ export function howToFix(failure: Failure): string | undefined {
 	}
 	if (httpCode === undefined) {
 		if (cause === 'STOPPED') return undefined;
+		if (cause === SSRF_BLOCKED) return ALLOW_THE_ADDRESS;
 		if (cause === 'TOO_LARGE') return CHECK_BASE_URL;
 		if (cause !== undefined && UNREACHABLE.has(cause)) return CHECK_BASE_URL;
 		return 'BizKitHub did not answer in time: try the item again later, or raise the options Request Timeout (Ms) or Max Attempts.';

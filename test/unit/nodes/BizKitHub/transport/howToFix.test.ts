@@ -1,3 +1,4 @@
+import { SSRF_BLOCKED } from '../../../../../nodes/BizKitHub/transport/apiRequest';
 import { howToFix } from '../../../../../nodes/BizKitHub/transport/howToFix';
 
 test.each([
@@ -19,4 +20,12 @@ test.each([
 
 test('nothing to fix when the user stopped the execution', () => {
 	expect(howToFix({ message: 'x', cause: 'STOPPED' })).toBeUndefined();
+});
+
+test("a request n8n's SSRF protection blocked: how to allow the address, or else to change the Base URL", () => {
+	const fix = howToFix({ message: 'x', cause: SSRF_BLOCKED });
+	expect(fix).toBe(
+		"Ask your n8n administrator to allow the Base URL's address: add its range to N8N_SSRF_ALLOWED_IP_RANGES (for example 10.1.2.3/32) or its host name to N8N_SSRF_ALLOWED_HOSTNAMES, and restart n8n. Otherwise set the Base URL in the BizKitHub API credential to an address n8n's SSRF protection allows (leave it empty for BizKitHub's own API).",
+	);
+	expect(fix).not.toMatch(/again later|Request Timeout|Max Attempts/);
 });
