@@ -28,8 +28,11 @@ export interface Retryability {
 
 const RETRIED_STATUSES = new Set([502, 503, 504]);
 
-/** Ends that are not tried again: the whole answer came but was too large, or the run was stopped. */
-const FINAL_CAUSES = new Set(['TOO_LARGE', 'STOPPED']);
+/**
+ * Ends that are not tried again: the whole answer came but was too large, the run was stopped, or
+ * n8n's SSRF protection blocked the address (it would block it again).
+ */
+const FINAL_CAUSES = new Set(['TOO_LARGE', 'STOPPED', 'SSRF_BLOCKED']);
 
 /**
  * Which failures are worth another attempt: those where no answer of BizKitHub came back
@@ -41,10 +44,10 @@ export function retryability(outcome: RegisterOutcome | NoAnswer): Retryability 
 	if (outcome.kind !== 'failed') return { retry: false, mayHaveReached: false };
 	if (outcome.httpCode === undefined) {
 		const cause = 'cause' in outcome ? outcome.cause : undefined;
-		// A refused connection never carried the request; anything else may have.
+		// A refused connection never carried the request, nor one n8n blocked; anything else may have.
 		return {
 			retry: !FINAL_CAUSES.has(cause ?? ''),
-			mayHaveReached: cause !== 'ECONNREFUSED',
+			mayHaveReached: cause !== 'ECONNREFUSED' && cause !== 'SSRF_BLOCKED',
 		};
 	}
 	const retry = RETRIED_STATUSES.has(outcome.httpCode);

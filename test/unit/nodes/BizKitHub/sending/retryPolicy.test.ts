@@ -1,4 +1,5 @@
 import { backoffMs, retryability } from '../../../../../nodes/BizKitHub/sending/retryPolicy';
+import { SSRF_BLOCKED } from '../../../../../nodes/BizKitHub/transport/apiRequest';
 
 describe('which failures are tried again', () => {
 	test.each([
@@ -49,6 +50,10 @@ describe('which failures are tried again', () => {
 		[
 			{ kind: 'failed', message: '', cause: 'TOO_LARGE' },
 			{ retry: false, mayHaveReached: true },
+		],
+		[
+			{ kind: 'failed', message: '', cause: SSRF_BLOCKED },
+			{ retry: false, mayHaveReached: false },
 		],
 		[
 			{ kind: 'failed', message: '', httpCode: 200 },
