@@ -11,6 +11,11 @@ import type { RegisterOutcome } from '../transport/classifyResponse';
 /** Backoff after a failure before any answer, and after a 429 that gives no usable wait. */
 export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_CAP_MS = 10000;
+/**
+ * ...but a rate limit that states no wait may be out for an hour: its backoff goes on doubling to
+ * a minute, so that such a block is asked about once a minute, not six times.
+ */
+export const RATE_LIMIT_BACKOFF_CAP_MS = 60_000;
 
 /**
  * The longest wait a rate limit could mean: BizKitHub's limits are per hour, and a day is the

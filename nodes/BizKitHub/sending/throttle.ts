@@ -1,6 +1,11 @@
 import type { Clock } from './clock';
 import type { RateLimitInfo } from './rateLimitHeaders';
-import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, MAX_PLAUSIBLE_WAIT_MS, backoffMs } from './retryPolicy';
+import {
+	BACKOFF_BASE_MS,
+	MAX_PLAUSIBLE_WAIT_MS,
+	RATE_LIMIT_BACKOFF_CAP_MS,
+	backoffMs,
+} from './retryPolicy';
 import { ServerClock } from './serverClock';
 
 /**
@@ -16,7 +21,8 @@ const ROUNDING_MS = 1000;
  */
 export const TRUSTED_MS = 60_000;
 /**
- * The pace after a refusal: this share of what it was (multiplicative decrease). Then it climbs
+ * The pace after a refusal: this share of what it was (multiplicative decrease), but never below
+ * UNDER_ACCEPTED of the rate just accepted (that rate the limit did let through). Then it climbs
  * once a round (a round trip, or the time between two requests if longer, as TCP's congestion
  * window does) in which a request it held back was accepted, on TCP CUBIC's curve counted in
  * rounds: back where it was in CLIMB_BACK rounds, level there for a few, then ever faster past it,
@@ -24,7 +30,6 @@ export const TRUSTED_MS = 60_000;
  * soon out of it. Time alone never raises it: only accepted requests do.
  */
 const DECREASE = 0.8;
-/** ...but never below this share of the rate just accepted: that rate the limit did let through. */
 const UNDER_ACCEPTED = 0.95;
 const CLIMB_BACK = 8;
 /** Accepted requests whose send times are kept: the pace starts from the rate they were accepted at. */
@@ -89,7 +94,8 @@ function plausible(ms: number | undefined): number | undefined {
  * 5. Callers wait in one queue, first come first served across executions, woken by answers and by
  *    one timer; each leaves at its deadline or its Stop. A caller whose deadline comes before the
  *    end of a block fails at once, unless the block is older than its trust (TRUSTED_MS) or known
- *    only from a reset: then one request checks it while the others wait for its answer.
+ *    only from a reset: then one request checks it while the others wait for its answer. A block
+ *    known only from a reset is checked after TRUSTED_MS even if nobody would fail on it.
  * Its state is the fields below, whatever the number of requests: no history beyond RECENT.
  */
 export class Throttle {
@@ -100,6 +106,8 @@ export class Throttle {
 	private statedAt = Number.NEGATIVE_INFINITY;
 	/** From when a caller whose deadline comes before the block's end checks it (rule 5). */
 	private checkFrom = Number.POSITIVE_INFINITY;
+	/** From when the next caller checks a block known only from a reset, whatever its deadline. */
+	private recheckFrom = Number.POSITIVE_INFINITY;
 	/** How long a block a 429 stated is taken at its word before it is checked. */
 	private trustMs = TRUSTED_MS;
 	/** A refusal was heard and nothing sent since has been accepted: the next request is a probe. */
@@ -211,12 +219,14 @@ export class Throttle {
 			plausible(info.retryAfterMs) ?? Number.POSITIVE_INFINITY,
 			(info.remaining === 0 ? resetInMs : undefined) ?? Number.POSITIVE_INFINITY,
 		);
-		// None stated: a backoff with jitter, which blocks whatever its length (the server says "now").
-		const backoff = !Number.isFinite(stated);
-		let waitMs = backoff
-			? backoffMs(this.refusals, BACKOFF_BASE_MS, BACKOFF_CAP_MS, this.clock.random)
-			: stated;
+		// None stated: a backoff with jitter, which blocks whatever its length (the server says "now"),
+		// from two of the pace's intervals when there is a pace (it knows how fast the key goes).
 		const rate = this.rate;
+		const backoff = !Number.isFinite(stated);
+		const baseMs = rate ? Math.min(BACKOFF_BASE_MS, 2000 / rate) : BACKOFF_BASE_MS;
+		let waitMs = backoff
+			? backoffMs(this.refusals, baseMs, RATE_LIMIT_BACKOFF_CAP_MS, this.clock.random)
+			: stated;
 		if (ticket.probe) {
 			// The block holds: its answer states it anew. A check of a stale block is trusted longer
 			// next time; a wait that says only "within a second" is probed again sooner, backing off.
@@ -300,6 +310,7 @@ export class Throttle {
 		if (!anew && now + waitMs <= this.blockedUntil) return;
 		this.blockedUntil = now + waitMs;
 		this.checkFrom = fromReset ? now : now + this.trustMs;
+		this.recheckFrom = fromReset ? now + this.trustMs : Number.POSITIVE_INFINITY;
 	}
 
 	/** Lets the callers go that may, fails those that cannot make it, and sets the one timer. */
@@ -340,8 +351,9 @@ export class Throttle {
 	private startsAt(head: Waiter, now: number): number | undefined {
 		if (this.probeOut) return undefined;
 		if (now < this.blockedUntil) {
-			const check = this.checkable(now) && this.queue.some((w) => w.deadline < this.blockedUntil);
-			return check ? now : this.blockedUntil;
+			const wouldFail = this.queue.some((w) => w.deadline < this.blockedUntil);
+			const check = (this.checkable(now) && wouldFail) || now >= this.recheckFrom;
+			return check ? now : Math.min(this.blockedUntil, this.recheckFrom);
 		}
 		const paced = this.peak === undefined ? now : Math.max(now, this.nextPacedAt);
 		if (this.probeNext) return paced;
