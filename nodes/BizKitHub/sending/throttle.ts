@@ -83,9 +83,9 @@ function plausible(ms: number | undefined): number | undefined {
  * 2. After any refusal one request goes alone (the probe, TCP's after a timeout): accepted, the
  *    others follow. Refused, its stated wait blocks anew; if that says no more than "within a
  *    second", the next probe backs off from the pace, doubling up to that second.
- * 3. Quota the server reports left is counted down as requests start, and spent at once (a
- *    reservoir) while it has proven to be the limit that binds; used up, requests wait for the
- *    answers still out. It never advances the pace.
+ * 3. Quota the server reports left (X-RateLimit-Remaining) is counted down as requests start:
+ *    before there is a pace, requests wait for the answers still out once it is used up. With a
+ *    pace, the pace decides: a limit that refills gradually reports none left most of the time.
  * 4. The pace (GCRA's schedule at a rate), off until a refusal comes after a burst (two requests
  *    accepted in the second before it): then it starts from the rate they were accepted at. A
  *    paced request refused lowers it (DECREASE), paced requests accepted raise it. Time alone
@@ -241,7 +241,9 @@ export class Throttle {
 			this.paceDown(now, rate, accepted.rate);
 		else if (rate === undefined && accepted.burst) this.paceDown(now, accepted.rate, accepted.rate);
 		if (backoff || waitMs > ROUNDING_MS) this.block(now, waitMs);
-		else this.statedAt = now;
+		// (A request out with others when they were refused is of their round: it states nothing new,
+		// and the probe sent since still says whether the wait is over.)
+		else if (ticket.sentAt >= this.statedAt) this.statedAt = now;
 	}
 
 	private accepted(ticket: Ticket, now: number, noQuotaForMs?: number): void {
@@ -306,8 +308,8 @@ export class Throttle {
 	 * answer), else unless the block known ends later.
 	 */
 	private block(now: number, waitMs: number, { anew = false, fromReset = false } = {}): void {
-		this.statedAt = now;
 		if (!anew && now + waitMs <= this.blockedUntil) return;
+		this.statedAt = now;
 		this.blockedUntil = now + waitMs;
 		this.checkFrom = fromReset ? now : now + this.trustMs;
 		this.recheckFrom = fromReset ? now + this.trustMs : Number.POSITIVE_INFINITY;
@@ -357,8 +359,7 @@ export class Throttle {
 		}
 		const paced = this.peak === undefined ? now : Math.max(now, this.nextPacedAt);
 		if (this.probeNext) return paced;
-		// No quota reported left: without a pace, wait for the answers out (one may report more).
-		// With one, the pace knows better: a limit that refills gradually reports 0 most of the time.
+		// No quota reported left and no pace: wait for the answers out (one may report more) (rule 3).
 		if (this.peak === undefined && this.spare !== undefined && this.spare <= 0 && this.inFlight > 0)
 			return undefined;
 		if (paced > now) head.held = true;
