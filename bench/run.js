@@ -65,7 +65,8 @@ const wanted = (/** @type {string} */ part) =>
 
 const SIZES = {
 	throughput: { items: QUICK ? 400 : 2000, latencyMs: 20, concurrency: 20 },
-	limited: QUICK ? 60 : 300,
+	// (320: the least time under the limits of 20 a second is 15 s or more, see report.js's TARGETS.)
+	limited: QUICK ? 60 : 320,
 	growth: QUICK ? [1000, 5000] : [1000, 10000, 100000],
 };
 
