@@ -85,6 +85,7 @@ export function targets(): Target[] {
 		['token bucket 20/s burst 5', { kind: 'bucket', perSecond: 20, burst: 5 }, 1200],
 		['token bucket 50/s burst 20', { kind: 'bucket', perSecond: 50, burst: 20 }, 3000],
 		['token bucket 5/s burst 10', { kind: 'bucket', perSecond: 5, burst: 10 }, 300],
+		['token bucket 10/s burst 1', { kind: 'bucket', perSecond: 10, burst: 1 }, 600],
 		['fixed window 20/s', { kind: 'window', limit: 20, windowMs: 1000 }, 1200],
 		['fixed window 100 per 10 s', { kind: 'window', limit: 100, windowMs: 10_000 }, 600],
 		['sliding log 20/s', { kind: 'log', limit: 20, windowMs: 1000 }, 1200],

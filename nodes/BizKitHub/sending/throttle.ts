@@ -82,7 +82,8 @@ function plausible(ms: number | undefined): number | undefined {
  *    A shorter wait, within the rounding of whole seconds, blocks nothing: the pace handles it.
  * 2. After any refusal one request goes alone (the probe, TCP's after a timeout): accepted, the
  *    others follow. Refused, its stated wait blocks anew; if that says no more than "within a
- *    second", the next probe backs off from the pace, doubling up to that second.
+ *    second", the next probe goes sooner, backing off from the pace's interval (or a sixteenth of
+ *    a second without a pace) and doubling up to that second.
  * 3. Quota the server reports left (X-RateLimit-Remaining) is counted down as requests start:
  *    before there is a pace, requests wait for the answers still out once it is used up. With a
  *    pace, the pace decides: a limit that refills gradually reports none left most of the time.
@@ -128,6 +129,8 @@ export class Throttle {
 	private depth = 0;
 	/** Rounds the pace has climbed since. */
 	private climbed = 0;
+	/** Doubling each round (TCP's slow start) until first refused: started from too little to measure. */
+	private doubling = false;
 	/** Refusals of requests sent before this are of the round the pace already went down for. */
 	private downAt = Number.NEGATIVE_INFINITY;
 	/** Acceptances of requests sent before this are of the round the pace already climbed for. */
@@ -150,6 +153,7 @@ export class Throttle {
 	/** The pace in requests a second, if there is one. */
 	get rate(): number | undefined {
 		if (this.peak === undefined) return undefined;
+		if (this.doubling) return this.peak * 2 ** this.climbed;
 		return this.peak * (1 + this.depth * ((this.climbed - CLIMB_BACK) / CLIMB_BACK) ** 3);
 	}
 
@@ -231,15 +235,25 @@ export class Throttle {
 			// The block holds: its answer states it anew. A check of a stale block is trusted longer
 			// next time; a wait that says only "within a second" is probed again sooner, backing off.
 			if (now < this.blockedUntil) this.trustMs = Math.min(this.trustMs * 2, MAX_PLAUSIBLE_WAIT_MS);
-			if (!backoff && waitMs <= ROUNDING_MS && rate)
-				waitMs = Math.min(waitMs, (2 ** this.refusals * 1000) / rate);
+			if (!backoff && waitMs <= ROUNDING_MS)
+				waitMs = Math.min(waitMs, 2 ** this.refusals * (rate ? 1000 / rate : ROUNDING_MS / 16));
 			this.block(now, waitMs, { anew: true });
 			return;
 		}
 		const accepted = this.acceptedRate(ticket.sentAt, now);
-		if (rate !== undefined && ticket.paced && ticket.sentAt >= this.downAt)
+		if (rate !== undefined && ticket.paced && ticket.sentAt >= this.downAt) {
+			this.doubling = false;
 			this.paceDown(now, rate, accepted.rate);
-		else if (rate === undefined && accepted.burst) this.paceDown(now, accepted.rate, accepted.rate);
+		} else if (rate === undefined && accepted.burst) {
+			// The pace starts from the rate just accepted. When too few were accepted since the last
+			// block to measure it (a limit that lets one request through at a time shows little of its
+			// rate), it starts from those of the last second and doubles each round until it is first
+			// refused (TCP's slow start): from too low, it is soon where refusals tell the rest.
+			const measured = Number.isFinite(accepted.rate);
+			const start = measured ? accepted.rate : accepted.lastSecond;
+			this.paceDown(now, start, start);
+			this.doubling = !measured;
+		}
 		if (backoff || waitMs > ROUNDING_MS) this.block(now, waitMs);
 		// (A request out with others when they were refused is of their round: it states nothing new,
 		// and the probe sent since still says whether the wait is over.)
@@ -276,7 +290,10 @@ export class Throttle {
 	 * requests count: it is the rate the limit let through, not the node's. `burst`: two were
 	 * accepted in the second before.
 	 */
-	private acceptedRate(at: number, now: number): { rate: number; burst: boolean } {
+	private acceptedRate(
+		at: number,
+		now: number,
+	): { rate: number; burst: boolean; lastSecond: number } {
 		const sent = this.recent
 			.filter((time) => time <= at && time >= this.sendingSince)
 			.sort((a, b) => b - a);
@@ -291,7 +308,9 @@ export class Throttle {
 			counted.length < 2
 				? Number.POSITIVE_INFINITY
 				: (counted.length / Math.max(now - at, Math.min(overMs, spanMs))) * 1000;
-		return { rate, burst: sent.filter((time) => time > at - ROUNDING_MS).length >= 2 };
+		// (Whether the node was sending a stream: blocks or not, two accepted in the second before.)
+		const lastSecond = this.recent.filter((time) => time <= at && time > at - ROUNDING_MS).length;
+		return { rate, burst: lastSecond >= 2, lastSecond };
 	}
 
 	/** The pace goes down from `rate`, `accepted` having been let through (the first time, it starts). */

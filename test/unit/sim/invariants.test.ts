@@ -148,8 +148,9 @@ test('unequal shares for executions with the same settings', async () => {
 	expect(
 		await spoilt((world) => {
 			const [first, second] = world.processes[0].executions;
-			// The second's items all come out after the first has ended.
+			// The second's items all come out after the first has ended: starved while both ran.
 			for (const item of second.items) item.results[0].at = (first.endedAt ?? 0) + 1;
+			second.endedAt = (first.endedAt ?? 0) + 1;
 		}),
 	).toContainEqual(
 		expect.stringMatching(
