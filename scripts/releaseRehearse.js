@@ -28,7 +28,9 @@ async function main() {
 	});
 	const { name, version } = publishLocal(registry);
 
-	log(`starting n8n ${runtime.version} on a new user folder, its community packages from ${registry.url}`);
+	log(
+		`starting n8n ${runtime.version} on a new user folder, its community packages from ${registry.url}`,
+	);
 	const n8n = await startN8nOnRegistry(runtime, userFolder, registry.url);
 	log(`installing ${name} through n8n (POST /rest/community-packages)`);
 	const installed = await n8n.call('POST', '/rest/community-packages', { name });
@@ -42,7 +44,9 @@ async function main() {
 		`n8n installed ${name}@${installedVersion}: ${installedNodes.map((/** @type {{ name: string }} */ node) => node.name).join(', ')}`,
 	);
 
-	log(`scanning ${name}@${version} as n8n's vetting does (@n8n/scan-community-package; no provenance)`);
+	log(
+		`scanning ${name}@${version} as n8n's vetting does (@n8n/scan-community-package; no provenance)`,
+	);
 	const scan = scanPublished(registry.url, name, version);
 	if (!scan.passed) throw new Error(`the scan failed: ${scan.message}\n${scan.details ?? ''}`);
 	log('the scan passed');

@@ -18,6 +18,18 @@ const { pack } = require('./installPackage');
 const { builtFiles, unwantedFiles, whyNotPackable } = require('./packable');
 const { ROOT, log, npmCommand } = require('./runtime');
 
+/**
+ * This process's environment without what npm and jest set for it: under jest, NODE_ENV=test
+ * makes `n8n-node lint` report the node's own file name as breaking its naming rule.
+ */
+function cleanEnvironment() {
+	const env = { ...process.env };
+	for (const key of Object.keys(env)) {
+		if (key.startsWith('npm_') || key.startsWith('JEST_') || key === 'NODE_ENV') delete env[key];
+	}
+	return env;
+}
+
 /** @param {string[]} args @param {string} cwd */
 function runNpm(args, cwd) {
 	const [command, prefix] = npmCommand();
@@ -26,7 +38,7 @@ function runNpm(args, cwd) {
 			cwd,
 			encoding: 'utf8',
 			stdio: ['ignore', 'pipe', 'pipe'],
-			env: { ...process.env, npm_config_ignore_scripts: 'true' },
+			env: { ...cleanEnvironment(), npm_config_ignore_scripts: 'true' },
 		});
 	} catch (error) {
 		throw new Error(
@@ -65,7 +77,15 @@ function publishFolder(folder, registry) {
 	const { name, version } = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8'));
 	log(`publishing ${name}@${version} to ${registry.url} (npm publish, without --provenance)`);
 	runNpm(
-		['publish', '--access', 'public', '--registry', registry.url, '--userconfig', registry.userConfig],
+		[
+			'publish',
+			'--access',
+			'public',
+			'--registry',
+			registry.url,
+			'--userconfig',
+			registry.userConfig,
+		],
 		folder,
 	);
 	return { name, version };
@@ -103,4 +123,4 @@ function nextPatch(version) {
 	return `${major}.${minor}.${patch + 1}`;
 }
 
-module.exports = { publishLocal, nextPatch, runNpm };
+module.exports = { publishLocal, nextPatch, runNpm, cleanEnvironment };

@@ -15,6 +15,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { cleanEnvironment } = require('./publishLocal');
 const { ROOT } = require('./runtime');
 
 const SCANNER = path.join(
@@ -38,7 +39,12 @@ function analyze(folder, patterns) {
 		const { passed, message, details } = await analyzePackage(${JSON.stringify(folder)}, ${JSON.stringify(patterns)});
 		process.stdout.write('\\n@@' + JSON.stringify({ passed, message, details }));
 	});`;
-	const result = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', cwd: folder });
+	const result = spawnSync(process.execPath, ['-e', code], {
+		encoding: 'utf8',
+		cwd: folder,
+		// Under jest, NODE_ENV=test makes the node's naming rules misfire (see publishLocal.js).
+		env: cleanEnvironment(),
+	});
 	const marker = result.stdout.lastIndexOf('\n@@');
 	if (result.status !== 0 || marker < 0)
 		throw new Error(`the scanner did not run:\n${(result.stdout + result.stderr).slice(-3000)}`);
@@ -59,7 +65,11 @@ function scanPublished(registryUrl, name, version, sourceFolder = ROOT) {
 		const tarball = execFileSync('npm', ['-q', 'pack', `${name}@${version}`], {
 			cwd: folder,
 			encoding: 'utf8',
-			env: { ...process.env, NPM_CONFIG_REGISTRY: registryUrl, npm_config_ignore_scripts: 'true' },
+			env: {
+				...cleanEnvironment(),
+				NPM_CONFIG_REGISTRY: registryUrl,
+				npm_config_ignore_scripts: 'true',
+			},
 		})
 			.trim()
 			.split('\n')
@@ -67,10 +77,7 @@ function scanPublished(registryUrl, name, version, sourceFolder = ROOT) {
 		const packageDir = path.join(folder, 'package');
 		execFileSync('tar', ['-xzf', String(tarball)], { cwd: folder });
 		const published = analyze(packageDir, ['**/*.js', 'package.json']);
-		const source = analyze(sourceFolder, [
-			'package.json',
-			'{nodes,credentials}/**/*.{js,ts,json}',
-		]);
+		const source = analyze(sourceFolder, ['package.json', '{nodes,credentials}/**/*.{js,ts,json}']);
 		return {
 			passed: published.passed && source.passed,
 			message: [source, published].find((result) => !result.passed)?.message,
