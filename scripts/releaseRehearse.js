@@ -17,12 +17,15 @@ const { publishLocal } = require('./lib/publishLocal');
 const { ensureN8n, log } = require('./lib/runtime');
 const { scanPublished } = require('./lib/scanPackage');
 
+/** Stops the registry and removes the folders, once they exist; on failure too. */
+let cleanUp = async () => {};
+
 async function main() {
 	const runtime = await ensureN8n();
 	log('starting a local npm registry (Verdaccio, no uplink)');
 	const registry = await startLocalRegistry();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizkithub-rehearse-'));
-	const cleanUp = onExit(async () => {
+	cleanUp = onExit(async () => {
 		await registry.stop();
 		fs.rmSync(userFolder, { recursive: true, force: true });
 	});
@@ -54,4 +57,7 @@ async function main() {
 	log(`rehearsed: ${name}@${version} publishes, installs through n8n and passes the scan`);
 }
 
-main().catch((error) => failed('release:rehearse', error));
+main().catch(async (error) => {
+	await cleanUp();
+	await failed('release:rehearse', error);
+});

@@ -16,19 +16,7 @@ const path = require('node:path');
 const { build } = require('./build');
 const { pack } = require('./installPackage');
 const { builtFiles, unwantedFiles, whyNotPackable } = require('./packable');
-const { ROOT, log, npmCommand } = require('./runtime');
-
-/**
- * This process's environment without what npm and jest set for it: under jest, NODE_ENV=test
- * makes `n8n-node lint` report the node's own file name as breaking its naming rule.
- */
-function cleanEnvironment() {
-	const env = { ...process.env };
-	for (const key of Object.keys(env)) {
-		if (key.startsWith('npm_') || key.startsWith('JEST_') || key === 'NODE_ENV') delete env[key];
-	}
-	return env;
-}
+const { ROOT, cleanEnvironment, log, npmCommand } = require('./runtime');
 
 /** @param {string[]} args @param {string} cwd */
 function runNpm(args, cwd) {
@@ -123,4 +111,4 @@ function nextPatch(version) {
 	return `${major}.${minor}.${patch + 1}`;
 }
 
-module.exports = { publishLocal, nextPatch, runNpm, cleanEnvironment };
+module.exports = { publishLocal, nextPatch };

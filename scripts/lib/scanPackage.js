@@ -15,8 +15,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { cleanEnvironment } = require('./publishLocal');
-const { ROOT } = require('./runtime');
+const { ROOT, cleanEnvironment } = require('./runtime');
 
 const SCANNER = path.join(
 	ROOT,
@@ -42,7 +41,7 @@ function analyze(folder, patterns) {
 	const result = spawnSync(process.execPath, ['-e', code], {
 		encoding: 'utf8',
 		cwd: folder,
-		// Under jest, NODE_ENV=test makes the node's naming rules misfire (see publishLocal.js).
+		// Under jest, NODE_ENV=test makes the node's naming rules misfire (see cleanEnvironment).
 		env: cleanEnvironment(),
 	});
 	const marker = result.stdout.lastIndexOf('\n@@');
