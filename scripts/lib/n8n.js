@@ -11,6 +11,7 @@ const path = require('node:path');
 
 const { track } = require('./lifecycle');
 const { freePort } = require('./ports');
+const { cleanEnvironment } = require('./runtime');
 
 /**
  * The environment every n8n started by this project gets: local, offline, and without notices
@@ -23,12 +24,8 @@ const { freePort } = require('./ports');
  * @param {string} [version]
  */
 function n8nEnvironment(userFolder, extra = {}, version = undefined) {
-	const env = { ...process.env };
-	// npm's and jest's variables are not n8n's business: NODE_ENV=test, which jest sets, makes
-	// n8n print nothing at all.
-	for (const key of Object.keys(env)) {
-		if (key.startsWith('npm_') || key.startsWith('JEST_') || key === 'NODE_ENV') delete env[key];
-	}
+	// npm's and jest's variables are not n8n's business (see cleanEnvironment).
+	const env = cleanEnvironment();
 	return {
 		...env,
 		N8N_USER_FOLDER: userFolder,

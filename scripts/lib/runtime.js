@@ -94,6 +94,19 @@ function folderSize(folder) {
 }
 
 /**
+ * This process's environment without what npm and jest set for it, for the programs it starts:
+ * NODE_ENV=test, which jest sets, makes n8n print nothing at all, and makes `n8n-node lint` and
+ * n8n's scanner report the node's own file name as breaking their naming rule.
+ */
+function cleanEnvironment() {
+	const env = { ...process.env };
+	for (const key of Object.keys(env)) {
+		if (key.startsWith('npm_') || key.startsWith('JEST_') || key === 'NODE_ENV') delete env[key];
+	}
+	return env;
+}
+
+/**
  * The npm that runs this script (from `npm run`), as a command and its leading arguments; the
  * `npm` on the PATH when the script was started some other way.
  * @returns {[string, string[]]}
@@ -244,6 +257,7 @@ module.exports = {
 	ensureN8n,
 	log,
 	npmCommand,
+	cleanEnvironment,
 };
 
 // `node scripts/lib/runtime.js [n8n-version node-version]`: installs a release ahead of time.
