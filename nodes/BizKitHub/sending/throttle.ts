@@ -337,6 +337,14 @@ export class Throttle {
 	/** Lets the callers go that may, fails those that cannot make it, and sets the one timer. */
 	private pump(): void {
 		const now = this.clock.now();
+		// Those who may go now go first: a caller whose deadline is now (Max Rate-Limit Wait 0) is
+		// not failed while the limit lets it through.
+		for (let head = this.queue[0]; head; head = this.queue[0]) {
+			const at = this.startsAt(head, now);
+			if (at === undefined || at > now) break;
+			this.queue.shift();
+			head.give(this.letGo(head, now));
+		}
 		const freesInMs = now < this.blockedUntil ? this.blockedUntil - now : undefined;
 		for (const waiter of [...this.queue]) {
 			// A block that outlasts a caller's deadline fails it now, unless the block is checked.
@@ -348,17 +356,8 @@ export class Throttle {
 				waiter.give({ stopped: false, freesInMs });
 			}
 		}
-		let wakeAt = Number.POSITIVE_INFINITY;
-		while (this.queue.length > 0) {
-			const head = this.queue[0];
-			const at = this.startsAt(head, now);
-			if (at === undefined || at > now) {
-				wakeAt = at ?? wakeAt;
-				break;
-			}
-			this.queue.shift();
-			head.give(this.letGo(head, now));
-		}
+		// (The head may have failed: when the one now first may start is asked again.)
+		let wakeAt = (this.queue[0] && this.startsAt(this.queue[0], now)) ?? Number.POSITIVE_INFINITY;
 		for (const waiter of this.queue) wakeAt = Math.min(wakeAt, waiter.deadline);
 		this.setWake(wakeAt, now);
 	}

@@ -195,3 +195,17 @@ test('9: what the throttle keeps does not grow with what it has seen', async () 
 	expect(Math.max(...sizes)).toBeLessThanOrEqual(64);
 	expect(Object.values(throttle).filter((value) => value instanceof Map)).toEqual([]);
 });
+
+test('a Max Rate-Limit Wait of 0 sends what the limit lets through at once', async () => {
+	// Found by a review after the redesign: the throttle failed a caller whose deadline was now
+	// (its item's start plus a wait of 0) before letting it go, so with quota for every item all
+	// three failed on the rate limit unsent. It now lets go first, then fails whom it must.
+	const world = await run({
+		seed: 10,
+		limiter: { kind: 'bucket', perSecond: 100, burst: 100 },
+		headers: 'full',
+		latencyMs: [50, 50],
+		processes: [{ executions: [execution(3, { concurrency: 1, maxRateLimitWaitS: 0 })] }],
+	});
+	expect(outcomes(world.processes[0].executions[0])).toEqual(new Array(3).fill('registered'));
+});
