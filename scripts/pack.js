@@ -9,22 +9,12 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { build } = require('./lib/build');
 const { installCommand } = require('./lib/installCommand');
-const { pack } = require('./lib/installPackage');
-const { builtFiles, unwantedFiles, whyNotPackable } = require('./lib/packable');
+const { checkedPack } = require('./lib/installPackage');
 const { ROOT, log } = require('./lib/runtime');
 
 function main() {
-	build();
-	const why = whyNotPackable();
-	if (why) throw new Error(`after the build, ${why}`);
-	const { tarball, files } = pack();
-	const missing = builtFiles().filter((file) => !files.includes(file));
-	if (missing.length > 0) throw new Error(`the tarball lacks ${missing.join(', ')}`);
-	const unwanted = unwantedFiles(files);
-	if (unwanted.length > 0)
-		throw new Error(`the tarball holds what users never need: ${unwanted.join(', ')}`);
+	const { tarball, files } = checkedPack();
 	const target = path.join(ROOT, path.basename(tarball));
 	fs.renameSync(tarball, target);
 	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });

@@ -10,7 +10,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { whyNotPackable } = require('./packable');
+const { build } = require('./build');
+const { builtFiles, unwantedFiles, whyNotPackable } = require('./packable');
 const { ROOT, npmCommand } = require('./runtime');
 
 const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
@@ -43,6 +44,24 @@ function pack() {
 }
 
 /**
+ * Builds and packs the project, and checks the tarball holds what n8n loads and nothing users
+ * never need: what `npm run pack` and the release's publish both rely on.
+ * @returns {{ tarball: string, files: string[] }}
+ */
+function checkedPack() {
+	build();
+	const why = whyNotPackable();
+	if (why) throw new Error(`after the build, ${why}`);
+	const packed = pack();
+	const missing = builtFiles().filter((file) => !packed.files.includes(file));
+	if (missing.length > 0) throw new Error(`the tarball lacks ${missing.join(', ')}`);
+	const unwanted = unwantedFiles(packed.files);
+	if (unwanted.length > 0)
+		throw new Error(`the tarball holds what users never need: ${unwanted.join(', ')}`);
+	return packed;
+}
+
+/**
  * Installs the package into `userFolder` (n8n's N8N_USER_FOLDER) and returns the folder it
  * was unpacked into.
  */
@@ -70,4 +89,4 @@ function installInto(userFolder) {
 	return target;
 }
 
-module.exports = { PACKAGE_NAME, pack, installInto };
+module.exports = { PACKAGE_NAME, pack, checkedPack, installInto };

@@ -13,9 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { build } = require('./build');
-const { pack } = require('./installPackage');
-const { builtFiles, unwantedFiles, whyNotPackable } = require('./packable');
+const { checkedPack } = require('./installPackage');
 const { ROOT, cleanEnvironment, log, npmCommand } = require('./runtime');
 
 /** @param {string[]} args @param {string} cwd */
@@ -42,17 +40,9 @@ function runNpm(args, cwd) {
  * temporary folder, which the caller removes).
  */
 function checkedTarball() {
-	build();
 	log('linting the node and the credential (npm run lint)');
 	runNpm(['run', '--silent', 'lint'], ROOT);
-	const why = whyNotPackable();
-	if (why) throw new Error(`after the build, ${why}`);
-	const { tarball, files } = pack();
-	const missing = builtFiles().filter((file) => !files.includes(file));
-	if (missing.length > 0) throw new Error(`the tarball lacks ${missing.join(', ')}`);
-	const unwanted = unwantedFiles(files);
-	if (unwanted.length > 0)
-		throw new Error(`the tarball holds what users never need: ${unwanted.join(', ')}`);
+	const { tarball } = checkedPack();
 	return tarball;
 }
 
