@@ -1,4 +1,5 @@
 import { BACKOFF_CAP_MS } from '../nodes/BizKitHub/sending/retryPolicy';
+import { PATIENCE_TRIPS } from '../nodes/BizKitHub/sending/throttle';
 import { abortListeners } from './host';
 import type { ExecutionRecord, ItemRecord, ProcessRecord, WorldRecord } from './world';
 
@@ -58,7 +59,10 @@ function waited(item: ItemRecord): number {
  * is refused, is counted. Requests out when a block began are not (the node could not know); nor
  * those sent once the stated wait was over, nor those that never reached BizKitHub.
  */
-function selfInflictedRefusals(process: ProcessRecord): { extra: number; accepted: number } {
+function selfInflictedRefusals(
+	process: ProcessRecord,
+	patienceMs: number,
+): { extra: number; accepted: number } {
 	type Send = ItemRecord['sends'][number];
 	type Event = { at: number; order: number; kind: 'answer' | 'return' | 'send'; send: Send };
 	const events: Event[] = [];
@@ -71,11 +75,13 @@ function selfInflictedRefusals(process: ProcessRecord): { extra: number; accepte
 					events.push({ at: send.answeredAt, order: answered, kind: 'answer', send });
 				if (send.returnedAt !== undefined && returned !== undefined)
 					events.push({ at: send.returnedAt, order: returned, kind: 'return', send });
+				// (Unanswered after the node's patience, it is taken as lost: then another may go.)
+				events.push({ at: send.sentAt + patienceMs, order: -1, kind: 'return', send });
 			}
 		}
 	}
 	// In the order the node met them (several can happen at the same moment).
-	events.sort((a, b) => a.order - b.order);
+	events.sort((a, b) => a.at - b.at || a.order - b.order);
 	let blockEnd: number | undefined;
 	const early = new Set<Send>();
 	let extra = 0;
@@ -93,6 +99,24 @@ function selfInflictedRefusals(process: ProcessRecord): { extra: number; accepte
 		}
 	}
 	return { extra, accepted };
+}
+
+/**
+ * The spans in which a wait BizKitHub stated to this process (a 429's, or no quota left until a
+ * reset) could still hold as the node knew it: from its answer to a second and a trip after its end.
+ */
+function statedWaits(process: ProcessRecord): Array<[number, number]> {
+	const spans: Array<[number, number]> = [];
+	for (const execution of process.executions)
+		for (const item of execution.items)
+			for (const send of item.sends) {
+				const waitMs = send.refused ? send.statedWaitMs : send.noQuotaForMs;
+				if (send.answeredAt === undefined || send.fault !== undefined || waitMs === undefined)
+					continue;
+				const tripMs = send.answeredAt - send.sentAt;
+				spans.push([send.answeredAt, send.answeredAt + waitMs + 1000 + tripMs]);
+			}
+	return spans;
 }
 
 /** Checks every invariant on a run and sums it up. */
@@ -113,7 +137,16 @@ export function check(world: WorldRecord, idealMs?: number): Summary {
 	const name = (item: ItemRecord) =>
 		`item ${item.job} of process ${item.process} execution ${item.execution}`;
 	const highLatency = scenario.latencyMs[1];
+	// When the node takes a request with no answer as lost, at the earliest and the latest (see
+	// throttle.ts: after PATIENCE_TRIPS round trips, a second at least).
+	const patienceMs = Math.max(1000, PATIENCE_TRIPS * scenario.latencyMs[0]);
+	const lastPatienceMs = Math.max(1000, PATIENCE_TRIPS * highLatency);
 
+	const waitsStated = world.processes.map(statedWaits);
+	const sendsOf = world.processes.map((process) =>
+		process.executions.flatMap((execution) => execution.items.flatMap((item) => item.sends)),
+	);
+	const allSends = sendsOf.flat();
 	let sent = 0;
 	let refused = 0;
 	let longestWaitMs = 0;
@@ -154,7 +187,13 @@ export function check(world: WorldRecord, idealMs?: number): Summary {
 			const allowedMs = spec.maxRateLimitWaitS * 1000 + 1000 + busy(item).backoffMs;
 			if (waitMs > allowedMs)
 				fail(`${name(item)} waited ${Math.round(waitMs)} ms, ${allowedMs} allowed`);
-			// No item fails on the rate limit while the limiter would have taken it within its wait.
+			// No item fails on the rate limit while the limiter would have taken it within its wait,
+			// sent or not. The node knows of the limit only from answers. While it has reason to hold
+			// back, it is allowed the slack of what it cannot know: within a wait they stated (whole
+			// seconds, rounded up, heard a trip late), holding a pace learnt from refusals (a rate, not
+			// the burst the limiter has kept since), or awaiting answers that may report the quota. With
+			// none of these (a Max Rate-Limit Wait of 0 and quota for the item; a request that never
+			// answers), none: it goes.
 			if (
 				honestWaits &&
 				isRateLimited(item) &&
@@ -163,8 +202,21 @@ export function check(world: WorldRecord, idealMs?: number): Summary {
 			) {
 				const failedAt = item.results[0].at;
 				const deadline = item.startedAt + busy(item).sendingMs + spec.maxRateLimitWaitS * 1000;
-				const possibleAt = item.limiterAtFailure.nextAllowedAt(failedAt);
-				if (possibleAt + highLatency + 1000 < deadline)
+				const outAt = (send: ItemRecord['sends'][number]) =>
+					send.sentAt <= failedAt && (send.returnedAt ?? Infinity) >= failedAt;
+				// (Requests out then may take places first: with no answer yet, nobody can know whether
+				// they reached BizKitHub or were counted.)
+				const limiter = item.limiterAtFailure.clone();
+				for (const send of allSends) if (outAt(send)) limiter.take(failedAt);
+				const possibleAt = limiter.nextAllowedAt(failedAt);
+				const unsure =
+					item.pacedAtFailure ||
+					waitsStated[item.process].some(([from, to]) => from <= failedAt && failedAt <= to) ||
+					sendsOf[item.process].some(
+						(send) => outAt(send) && failedAt < send.sentAt + lastPatienceMs,
+					);
+				const late = unsure ? possibleAt + highLatency + 1000 < deadline : possibleAt <= deadline;
+				if (late)
 					fail(
 						`${name(item)} failed on the rate limit ${Math.round(deadline - possibleAt)} ms before its deadline, though the limiter would have taken it`,
 					);
@@ -206,7 +258,7 @@ export function check(world: WorldRecord, idealMs?: number): Summary {
 				`the throttle of process ${index} held ${process.maxWaiting} waiters for ${callers} callers`,
 			);
 		// Refused requests: one per block, and 2% of the accepted ones.
-		const { extra, accepted } = selfInflictedRefusals(process);
+		const { extra, accepted } = selfInflictedRefusals(process, patienceMs);
 		if (extra > 0.02 * accepted)
 			fail(
 				`process ${index} sent ${extra} requests into known blocks that were refused, for ${accepted} accepted`,

@@ -29,10 +29,14 @@ export interface SendRecord {
 	returnedAt?: number;
 	/** BizKitHub handled it (the limiter counted it). */
 	handled: boolean;
+	/** When it reached the limiter, if it did. */
+	handledAt?: number;
 	/** The limiter refused it (429). */
 	refused?: boolean;
 	/** The wait the 429 stated, as the node can read it (undefined: none, or not a usable one). */
 	statedWaitMs?: number;
+	/** Accepted with no quota left: how long until the reset its headers stated (ms). */
+	noQuotaForMs?: number;
 	/** When its answer reached the node, if it did. */
 	answeredAt?: number;
 	/** The throttle's pace when it was sent (requests a second), for the trace. */
@@ -51,6 +55,8 @@ export interface ItemRecord {
 	results: Array<{ at: number; result: ItemResult }>;
 	/** The limiter as it was when the item failed on the rate limit. */
 	limiterAtFailure?: Limiter;
+	/** Whether the node's throttle held a pace (had learnt a rate) then. */
+	pacedAtFailure?: boolean;
 }
 
 export interface ExecutionRecord {
@@ -102,6 +108,7 @@ export async function runWorld(scenario: Scenario): Promise<WorldRecord> {
 	function serve(record: SendRecord, email: string) {
 		const t = time.now;
 		record.handled = true;
+		record.handledAt = t;
 		const decision = limiter.take(t);
 		const headers: Record<string, string> = {
 			date: new Date(Math.floor(t / 1000) * 1000).toUTCString(),
@@ -110,6 +117,8 @@ export async function runWorld(scenario: Scenario): Promise<WorldRecord> {
 			headers['x-ratelimit-limit'] = String(limiter.limit);
 			headers['x-ratelimit-remaining'] = String(decision.remaining);
 			headers['x-ratelimit-reset'] = String(Math.ceil(decision.resetAtMs / 1000));
+			if (decision.allowed && decision.remaining === 0)
+				record.noQuotaForMs = Math.ceil(decision.resetAtMs / 1000) * 1000 - t;
 		}
 		if (!decision.allowed) {
 			record.refused = true;
@@ -290,8 +299,10 @@ export async function runWorld(scenario: Scenario): Promise<WorldRecord> {
 						if (
 							'platformCode' in result.outcome &&
 							result.outcome.platformCode === 'RATE_LIMIT_EXCEEDED'
-						)
+						) {
 							item.limiterAtFailure = limiter.clone();
+							item.pacedAtFailure = throttle.rate !== undefined;
+						}
 						return spec.continueOnFail === true || result.outcome.kind !== 'failed';
 					},
 					{ throttle, clock: process.clock },

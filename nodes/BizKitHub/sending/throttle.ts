@@ -32,6 +32,13 @@ export const TRUSTED_MS = 60_000;
 const DECREASE = 0.8;
 const UNDER_ACCEPTED = 0.95;
 const CLIMB_BACK = 8;
+/**
+ * A request with no answer after this many round trips (a second at least) is taken as lost, as by
+ * TCP's retransmission timeout: it no longer holds a place of the reported quota, nobody waits for
+ * its answer, and if it was the probe the next caller probes. Else one request hanging (no Request
+ * Timeout, a connection that never answers) would hold every caller of the key until it ends.
+ */
+export const PATIENCE_TRIPS = 4;
 /** Accepted requests whose send times are kept: the pace starts from the rate they were accepted at. */
 const RECENT = 64;
 /** The rate just accepted is measured over the last second, or the last MEASURED accepted if longer. */
@@ -83,21 +90,25 @@ function plausible(ms: number | undefined): number | undefined {
  * 2. After any refusal one request goes alone (the probe, TCP's after a timeout): accepted, the
  *    others follow. Refused, its stated wait blocks anew; if that says no more than "within a
  *    second", the next probe goes sooner, backing off from the pace's interval (or a sixteenth of
- *    a second without a pace) and doubling up to that second.
+ *    a second without a pace) and doubling up to that second. Unanswered after PATIENCE_TRIPS
+ *    round trips, it is taken as lost, and the next caller probes.
  * 3. Quota the server reports left (X-RateLimit-Remaining) is counted down as requests start:
- *    before there is a pace, requests wait for the answers still out once it is used up. With a
- *    pace, the pace decides: a limit that refills gradually reports none left most of the time.
+ *    before there is a pace, requests wait for the answers still out (that may still come) once it
+ *    is used up. With a pace, the pace decides: a limit that refills gradually reports none left
+ *    most of the time.
  * 4. The pace (GCRA's schedule at a rate), off until a refusal comes after a burst (two requests
- *    accepted in the second before it): then it starts from the rate they were accepted at. A
- *    paced request refused lowers it (DECREASE), paced requests accepted raise it. Time alone
- *    never does, and a refusal with no burst before it (one webhook's request after other
- *    processes spent the quota) is a block, not a rate: it teaches the pace nothing.
+ *    accepted in the second before it): then it starts from the rate they were accepted at since
+ *    the last block or idle gap (`sendingSince`). A paced request refused lowers it (DECREASE),
+ *    paced requests accepted raise it. Time alone never does, and a refusal with no burst before
+ *    it (one webhook's request after other processes spent the quota) is a block, not a rate: it
+ *    teaches the pace nothing.
  * 5. Callers wait in one queue, first come first served across executions, woken by answers and by
  *    one timer; each leaves at its deadline or its Stop. A caller whose deadline comes before the
  *    end of a block fails at once, unless the block is older than its trust (TRUSTED_MS) or known
  *    only from a reset: then one request checks it while the others wait for its answer. A block
  *    known only from a reset is checked after TRUSTED_MS even if nobody would fail on it.
- * Its state is the fields below, whatever the number of requests: no history beyond RECENT.
+ * Its state is the fields below, whatever the number of requests: no history beyond RECENT, and
+ * the requests out.
  */
 export class Throttle {
 	// What the server said (rules 1 to 3).
@@ -113,7 +124,8 @@ export class Throttle {
 	private trustMs = TRUSTED_MS;
 	/** A refusal was heard and nothing sent since has been accepted: the next request is a probe. */
 	private probeNext = false;
-	private probeOut = false;
+	/** The start count of the last probe (out while it is in `out`). */
+	private probeSeq = -1;
 	/** Rounds of refusals since the last acceptance: the backoff's exponent. */
 	private refusals = 0;
 	/** The quota the freshest answer reported left, less the requests out then and started since. */
@@ -139,12 +151,21 @@ export class Throttle {
 	private nextPacedAt = Number.NEGATIVE_INFINITY;
 	/** When the last RECENT accepted requests were sent. */
 	private readonly recent: number[] = [];
-	/** Since when requests have gone at the pace: a block's end. The rate accepted before says nothing now. */
+	/**
+	 * Since when requests have gone at the pace: a block's end, or the first request after the node
+	 * had nothing to send for over a second. The rate accepted before says nothing now: measured
+	 * across an idle gap (a webhook's execution minutes after the last), it would be the node's
+	 * rate, not the limit's.
+	 */
 	private sendingSince = Number.NEGATIVE_INFINITY;
 
 	// The callers (rule 5).
 	private started = 0;
-	private inFlight = 0;
+	/** The requests out (start count: when sent), and the last answer's round trip (PATIENCE_TRIPS). */
+	private readonly out = new Map<number, number>();
+	private tripMs = 0;
+	/** When the last request came back (answered or lost). */
+	private backAt = Number.NEGATIVE_INFINITY;
 	private readonly queue: Waiter[] = [];
 	private wake?: { at: number; cancel: AbortController };
 
@@ -166,6 +187,9 @@ export class Throttle {
 	acquire(caller: Caller): Promise<Ticket | NoTicket> {
 		const { signal } = caller;
 		if (signal?.aborted) return Promise.resolve({ stopped: true });
+		const now = this.clock.now();
+		if (this.queue.length === 0 && this.out.size === 0 && now - this.backAt > ROUNDING_MS)
+			this.sendingSince = now;
 		return new Promise((resolve) => {
 			const stopped = () => {
 				this.queue.splice(this.queue.indexOf(waiter), 1);
@@ -189,23 +213,24 @@ export class Throttle {
 
 	/** The request got no answer from BizKitHub (timed out, cut, stopped): it says nothing of the limit. */
 	lost(ticket: Ticket): void {
-		this.inFlight -= 1;
-		if (ticket.probe) this.probeOut = false;
+		this.out.delete(ticket.seq);
+		this.backAt = this.clock.now();
 		this.pump();
 	}
 
 	/** BizKitHub answered: accepted, or refused with a 429; `info` is what it said of the limit. */
 	answered(ticket: Ticket, refused: boolean, info: RateLimitInfo): void {
 		const now = this.clock.now();
-		this.inFlight -= 1;
-		if (ticket.probe) this.probeOut = false;
+		this.out.delete(ticket.seq);
+		this.backAt = now;
+		this.tripMs = now - ticket.sentAt;
 		if (info.dateMs !== undefined) this.server.observe(info.dateMs, ticket.sentAt, now);
 		const serverNow = this.server.serverTime(now, this.clock.wallNow());
 		const resetInMs =
 			info.resetAtMs === undefined ? undefined : plausible(info.resetAtMs - serverNow);
 		if (info.remaining !== undefined && ticket.seq > this.spareSeq) {
 			// Every request still out may take a place (it may not have reached BizKitHub yet).
-			this.spare = info.remaining - this.inFlight;
+			this.spare = info.remaining - this.answering(now).length;
 			this.spareSeq = ticket.seq;
 		}
 		if (refused) this.refused(ticket, now, info, resetInMs);
@@ -350,7 +375,7 @@ export class Throttle {
 			// A block that outlasts a caller's deadline fails it now, unless the block is checked.
 			const tooLate =
 				waiter.deadline <= now ||
-				(this.blockedUntil > waiter.deadline && !this.probeOut && !this.checkable(now));
+				(this.blockedUntil > waiter.deadline && !this.probing(now) && !this.checkable(now));
 			if (tooLate) {
 				this.queue.splice(this.queue.indexOf(waiter), 1);
 				waiter.give({ stopped: false, freesInMs });
@@ -359,7 +384,26 @@ export class Throttle {
 		// (The head may have failed: when the one now first may start is asked again.)
 		let wakeAt = (this.queue[0] && this.startsAt(this.queue[0], now)) ?? Number.POSITIVE_INFINITY;
 		for (const waiter of this.queue) wakeAt = Math.min(wakeAt, waiter.deadline);
+		// (Waiting for answers: until the first of them is taken as lost, if none comes.)
+		if (this.queue[0] && this.startsAt(this.queue[0], now) === undefined)
+			wakeAt = Math.min(wakeAt, ...this.answering(now).map((sentAt) => this.lostAt(sentAt)));
 		this.setWake(wakeAt, now);
+	}
+
+	/** When a request sent at `sentAt` is taken as lost if it has not answered (PATIENCE_TRIPS). */
+	private lostAt(sentAt: number): number {
+		return sentAt + Math.max(ROUNDING_MS, PATIENCE_TRIPS * this.tripMs);
+	}
+
+	/** When the requests out that may still answer were sent. */
+	private answering(now: number): number[] {
+		return [...this.out.values()].filter((sentAt) => this.lostAt(sentAt) > now);
+	}
+
+	/** Whether a probe is out and may still answer. */
+	private probing(now: number): boolean {
+		const sentAt = this.out.get(this.probeSeq);
+		return sentAt !== undefined && this.lostAt(sentAt) > now;
 	}
 
 	/** A block that the callers it would fail may check rather than fail on (rule 5). */
@@ -369,7 +413,7 @@ export class Throttle {
 
 	/** When the head of the queue may start; undefined: when an answer comes. */
 	private startsAt(head: Waiter, now: number): number | undefined {
-		if (this.probeOut) return undefined;
+		if (this.probing(now)) return undefined;
 		if (now < this.blockedUntil) {
 			const wouldFail = this.queue.some((w) => w.deadline < this.blockedUntil);
 			const check = (this.checkable(now) && wouldFail) || now >= this.recheckFrom;
@@ -378,7 +422,12 @@ export class Throttle {
 		const paced = this.peak === undefined ? now : Math.max(now, this.nextPacedAt);
 		if (this.probeNext) return paced;
 		// No quota reported left and no pace: wait for the answers out (one may report more) (rule 3).
-		if (this.peak === undefined && this.spare !== undefined && this.spare <= 0 && this.inFlight > 0)
+		if (
+			this.peak === undefined &&
+			this.spare !== undefined &&
+			this.spare <= 0 &&
+			this.answering(now).length > 0
+		)
 			return undefined;
 		if (paced > now) head.held = true;
 		return paced;
@@ -389,8 +438,8 @@ export class Throttle {
 		const rate = this.rate;
 		if (rate) this.nextPacedAt = Math.max(this.nextPacedAt, now) + 1000 / rate;
 		if (this.spare !== undefined) this.spare -= 1;
-		if (probe) this.probeOut = true;
-		this.inFlight += 1;
+		if (probe) this.probeSeq = this.started;
+		this.out.set(this.started, now);
 		const paced = rate !== undefined;
 		return { sentAt: now, seq: this.started++, probe, paced, held: paced && head.held };
 	}

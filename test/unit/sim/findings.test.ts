@@ -173,7 +173,8 @@ test('8: under Retry-After alone, a day-long import of the Free plan takes the l
 
 test('9: what the throttle keeps does not grow with what it has seen', async () => {
 	// Before, the learner replayed its history on every send: 70 of 94 CPU seconds for two
-	// executions of 1,500 items. The throttle now keeps a fixed set of numbers and its waiters.
+	// executions of 1,500 items. The throttle now keeps a fixed set of numbers, its waiters and the
+	// requests out.
 	const world = await run({
 		seed: 9,
 		limiter: { kind: 'plan', plan: 'free', reading: 'bucket' },
@@ -193,7 +194,9 @@ test('9: what the throttle keeps does not grow with what it has seen', async () 
 		.filter((value) => Array.isArray(value))
 		.map((value) => (value as unknown[]).length);
 	expect(Math.max(...sizes)).toBeLessThanOrEqual(64);
-	expect(Object.values(throttle).filter((value) => value instanceof Map)).toEqual([]);
+	// (Its only map holds the requests out: none once all have come back.)
+	const maps = Object.values(throttle).filter((value) => value instanceof Map);
+	expect(maps.map((map) => (map as Map<unknown, unknown>).size)).toEqual([0]);
 });
 
 test('a Max Rate-Limit Wait of 0 sends what the limit lets through at once', async () => {
@@ -208,4 +211,55 @@ test('a Max Rate-Limit Wait of 0 sends what the limit lets through at once', asy
 		processes: [{ executions: [execution(3, { concurrency: 1, maxRateLimitWaitS: 0 })] }],
 	});
 	expect(outcomes(world.processes[0].executions[0])).toEqual(new Array(3).fill('registered'));
+});
+
+test('a pace learnt after an idle gap is the rate the limit took, not the rate measured across the gap', async () => {
+	// Found by a review after the redesign: a webhook's execution of 4 items, then another of 40
+	// two minutes later, under 5 requests a second. The second's first refusal started the pace
+	// from the accepted requests of both, measured over the two minutes between them (0.07/s):
+	// its 40 items took 5.9 times the least time the limit allows. Now the rate is measured since
+	// the node last had nothing to send.
+	const scenario: Scenario = {
+		seed: 11,
+		limiter: { kind: 'window', limit: 5, windowMs: 1000 },
+		headers: 'full',
+		latencyMs: [50, 50],
+		processes: [
+			{
+				executions: [
+					execution(4, { maxRateLimitWaitS: DAY_S }),
+					execution(40, { startMs: 120_000, maxRateLimitWaitS: DAY_S }),
+				],
+			},
+		],
+	};
+	const world = await run(scenario);
+	const second = world.processes[0].executions[1];
+	expect(outcomes(second)).toEqual(new Array(40).fill('registered'));
+	// The least time for 40 items at 5 a second is about 8 s (7 windows after the first).
+	expect(endOf(second) - 120_000).toBeLessThan(1.5 * 8_000);
+});
+
+test('a probe that never answers does not hold every caller of the key', async () => {
+	// Found by widening the invariant to items never sent: after a block, the one request sent to
+	// check it got no answer (a connection that hangs, no Request Timeout), and every other caller
+	// waited for that answer until its Max Rate-Limit Wait was over, with the limit free again a
+	// second later. A request unanswered after four round trips (a second at least) is now taken as
+	// lost: the next caller checks.
+	const world = await run({
+		seed: 1000,
+		limiter: { kind: 'log', limit: 5, windowMs: 2000 },
+		headers: 'full',
+		latencyMs: [100, 100],
+		processes: [
+			{
+				executions: [execution(60, { maxRateLimitWaitS: 1, maxAttempts: 2, timeoutMs: 0 })],
+			},
+		],
+		faults: { lost: 0.05 },
+	});
+	const items = world.processes[0].executions[0].items;
+	const registered = items.filter((item) => item.results[0]?.result.outcome.kind === 'registered');
+	// Before: 6 registered, every other item failed while the lost probe was awaited.
+	expect(registered.length).toBeGreaterThanOrEqual(10);
 });
