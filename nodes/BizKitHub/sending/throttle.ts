@@ -104,9 +104,10 @@ function plausible(ms: number | undefined): number | undefined {
  *    teaches the pace nothing.
  * 5. Callers wait in one queue, first come first served across executions, woken by answers and by
  *    one timer; each leaves at its deadline or its Stop. A caller whose deadline comes before the
- *    end of a block fails at once, unless the block is older than its trust (TRUSTED_MS) or known
- *    only from a reset: then one request checks it while the others wait for its answer. A block
- *    known only from a reset is checked after TRUSTED_MS even if nobody would fail on it.
+ *    end of a block the server stated (not a backoff the node guessed) fails at once, unless the
+ *    block is older than its trust (TRUSTED_MS) or known only from a reset: then one request
+ *    checks it while the others wait for its answer. A block known only from a reset is checked
+ *    after TRUSTED_MS even if nobody would fail on it.
  * Its state is the fields below, whatever the number of requests: no history beyond RECENT, and
  * the requests out.
  */
@@ -114,6 +115,11 @@ export class Throttle {
 	// What the server said (rules 1 to 3).
 	/** No request starts before this but a check: the end of a block the server stated. */
 	private blockedUntil = 0;
+	/**
+	 * The block is a backoff the node chose, the server having stated no wait: nobody fails on it
+	 * before its deadline (the limit may free sooner), and no failure says BizKitHub asked for it.
+	 */
+	private guessed = false;
 	/** When the last refusal or block was heard: answers to requests sent before say nothing of it. */
 	private statedAt = Number.NEGATIVE_INFINITY;
 	/** From when a caller whose deadline comes before the block's end checks it (rule 5). */
@@ -262,7 +268,7 @@ export class Throttle {
 			if (now < this.blockedUntil) this.trustMs = Math.min(this.trustMs * 2, MAX_PLAUSIBLE_WAIT_MS);
 			if (!backoff && waitMs <= ROUNDING_MS)
 				waitMs = Math.min(waitMs, 2 ** this.refusals * (rate ? 1000 / rate : ROUNDING_MS / 16));
-			this.block(now, waitMs, { anew: true });
+			this.block(now, waitMs, { anew: true, guessed: backoff });
 			return;
 		}
 		const accepted = this.acceptedRate(ticket.sentAt, now);
@@ -279,7 +285,7 @@ export class Throttle {
 			this.paceDown(now, start, start);
 			this.doubling = !measured;
 		}
-		if (backoff || waitMs > ROUNDING_MS) this.block(now, waitMs);
+		if (backoff || waitMs > ROUNDING_MS) this.block(now, waitMs, { guessed: backoff });
 		// (A request out with others when they were refused is of their round: it states nothing new,
 		// and the probe sent since still says whether the wait is over.)
 		else if (ticket.sentAt >= this.statedAt) this.statedAt = now;
@@ -351,8 +357,13 @@ export class Throttle {
 	 * Blocks every request for `waitMs` from `now`: `anew` in place of the block known (a probe's
 	 * answer), else unless the block known ends later.
 	 */
-	private block(now: number, waitMs: number, { anew = false, fromReset = false } = {}): void {
+	private block(
+		now: number,
+		waitMs: number,
+		{ anew = false, fromReset = false, guessed = false } = {},
+	): void {
 		if (!anew && now + waitMs <= this.blockedUntil) return;
+		this.guessed = guessed;
 		this.statedAt = now;
 		this.blockedUntil = now + waitMs;
 		this.checkFrom = fromReset ? now : now + this.trustMs;
@@ -370,12 +381,16 @@ export class Throttle {
 			this.queue.shift();
 			head.give(this.letGo(head, now));
 		}
-		const freesInMs = now < this.blockedUntil ? this.blockedUntil - now : undefined;
+		const stated = now < this.blockedUntil && !this.guessed;
+		const freesInMs = stated ? this.blockedUntil - now : undefined;
 		for (const waiter of [...this.queue]) {
-			// A block that outlasts a caller's deadline fails it now, unless the block is checked.
+			// A stated block that outlasts a caller's deadline fails it now, unless the block is checked.
 			const tooLate =
 				waiter.deadline <= now ||
-				(this.blockedUntil > waiter.deadline && !this.probing(now) && !this.checkable(now));
+				(stated &&
+					this.blockedUntil > waiter.deadline &&
+					!this.probing(now) &&
+					!this.checkable(now));
 			if (tooLate) {
 				this.queue.splice(this.queue.indexOf(waiter), 1);
 				waiter.give({ stopped: false, freesInMs });

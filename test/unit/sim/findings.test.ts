@@ -263,3 +263,24 @@ test('a probe that never answers does not hold every caller of the key', async (
 	// Before: 6 registered, every other item failed while the lost probe was awaited.
 	expect(registered.length).toBeGreaterThanOrEqual(10);
 });
+
+test('a backoff the node guessed fails no item before its Max Rate-Limit Wait, nor is said to be asked for', async () => {
+	// Found by a review: under a limit that states no wait (10 requests per 10 s, no headers), the
+	// node's own backoff blocked the key and every item whose deadline came before its end failed
+	// at once, told "BizKitHub's rate limit asks to wait 4 s": 10 registered, 50 failed, the limit
+	// free again before many of their deadlines. A guessed wait now fails nobody early.
+	const world = await run({
+		seed: 7,
+		limiter: { kind: 'window', limit: 10, windowMs: 10_000 },
+		headers: 'none',
+		latencyMs: [50, 80],
+		processes: [{ executions: [execution(60, { maxRateLimitWaitS: 5 })] }],
+	});
+	const kinds = outcomes(world.processes[0].executions[0]);
+	expect(kinds.filter((kind) => kind === 'registered').length).toBeGreaterThanOrEqual(30);
+	const messages = world.processes[0].executions[0].items.map((item) => {
+		const outcome = item.results[0]?.result.outcome;
+		return outcome && 'message' in outcome ? outcome.message : '';
+	});
+	expect(messages.filter((message) => message.includes('asks to wait'))).toEqual([]);
+});
