@@ -16,7 +16,7 @@ export interface ItemSettings {
 	signal?: AbortSignal;
 }
 
-/** The rate limit would keep the item waiting longer than the user allows. */
+/** The rate limit would keep the item waiting longer than the user allows: it was not sent (again). */
 export interface RateLimited {
 	kind: 'failed';
 	httpCode?: undefined;
@@ -24,7 +24,14 @@ export interface RateLimited {
 	message: string;
 	/** When the key's quota frees, as far as BizKitHub said: ms from when the item failed. */
 	freesInMs?: number;
+	/** The same on the wall clock (ms since the epoch), for the user. */
+	freesAt?: number;
 }
+
+export const isRateLimited = (outcome: ItemResult['outcome']): outcome is RateLimited =>
+	outcome.kind === 'failed' &&
+	outcome.httpCode === undefined &&
+	outcome.platformCode === 'RATE_LIMIT_EXCEEDED';
 
 export interface ItemResult {
 	outcome: RegisterOutcome | NoAnswer | RateLimited;
@@ -38,14 +45,20 @@ export interface ItemResult {
 
 const seconds = (ms: number) => Math.ceil(ms / 1000);
 
-function rateLimited(maxWaitMs: number, waitedMs: number, freesInMs?: number): RateLimited {
+function rateLimited(
+	maxWaitMs: number,
+	waitedMs: number,
+	clock: Clock,
+	freesInMs?: number,
+): RateLimited {
 	const limit = `the Max Rate-Limit Wait of ${seconds(maxWaitMs)} s`;
 	const waited = waitedMs >= 1000 ? ` more, after ${seconds(waitedMs)} s of waiting` : '';
 	const message =
 		freesInMs !== undefined
 			? `BizKitHub's rate limit asks to wait ${seconds(freesInMs)} s${waited} before the next request, longer than ${limit}`
 			: `BizKitHub's rate limit kept the item waiting ${seconds(waitedMs)} s, all of ${limit}`;
-	return { kind: 'failed', platformCode: 'RATE_LIMIT_EXCEEDED', message, freesInMs };
+	const freesAt = freesInMs === undefined ? undefined : clock.wallNow() + freesInMs;
+	return { kind: 'failed', platformCode: 'RATE_LIMIT_EXCEEDED', message, freesInMs, freesAt };
 }
 
 /** The item was not sent (again) because the execution was stopped. */
@@ -89,7 +102,7 @@ export async function sendItem(
 		if (!('sentAt' in ticket)) {
 			if (ticket.stopped) return ended(stopped());
 			const waitedMs = clock.now() - startedAt - busyMs;
-			return ended(rateLimited(maxRateLimitWaitMs, waitedMs, ticket.freesInMs));
+			return ended(rateLimited(maxRateLimitWaitMs, waitedMs, clock, ticket.freesInMs));
 		}
 		attempts++;
 		let attempt: Attempt | undefined;

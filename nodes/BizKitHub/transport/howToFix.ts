@@ -23,7 +23,7 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 export function howToFix(failure: Failure): string | undefined {
 	const { httpCode, platformCode, cause } = failure;
 	if (platformCode === 'RATE_LIMIT_EXCEEDED') {
-		return 'Raise the option Max Rate-Limit Wait, or send fewer items per run.';
+		return 'Send the items that were not sent again once the quota frees (with On Error set to "Continue (using error output)" they leave on the Error output with code RATE_LIMITED), raise the option Max Rate-Limit Wait, or send fewer items per run.';
 	}
 	if (httpCode === undefined) {
 		if (cause === 'STOPPED') return undefined;

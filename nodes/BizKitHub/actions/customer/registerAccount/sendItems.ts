@@ -9,7 +9,12 @@ import {
 	isWellFormedApiKey,
 } from '../../../api/contract';
 import { systemClock } from '../../../sending/clock';
-import { sendAll, type ItemResult } from '../../../sending/sendItem';
+import {
+	isRateLimited,
+	sendAll,
+	type ItemResult,
+	type RateLimited,
+} from '../../../sending/sendItem';
 import { throttleKeyOf, throttles } from '../../../sending/throttles';
 import { apiFailure } from '../../../transport/apiFailure';
 import { apiRequest } from '../../../transport/apiRequest';
@@ -17,6 +22,15 @@ import { readRunOptions } from './options';
 import { SUCCESS_OUTPUT, outputOfErrorCode } from './outputs';
 import type { Pending, Routing } from './prepareItems';
 import { failedItem, refusedItem, registeredItem } from './resultItems';
+
+/**
+ * Ends the message of an item the rate limit kept from being sent, with when the key's quota
+ * frees if BizKitHub said: `RATE_LIMITED until 2026-12-06T23:00:00Z`. n8n keeps only the message
+ * of a failed item (as `error` on the Error output: any other field is dropped, and an item
+ * without its error would take the input's fields, the password among them), so this fixed
+ * ending is what a workflow routes on: `{{ $json.error.includes('RATE_LIMITED') }}`.
+ */
+export const RATE_LIMITED = 'RATE_LIMITED';
 
 /**
  * Sends the valid items with bounded concurrency under the API's rate limit, retried as the
@@ -53,6 +67,12 @@ export async function sendItems(
 	const failures: NodeApiError[] = [];
 	/** Items whose request was out when the execution was stopped: BizKitHub may have them. */
 	const outAtStop: number[] = [];
+	/**
+	 * Items the rate limit kept from being sent: told once the run is over, with how many they are
+	 * (the user decides from that whether to raise the wait or send the rest later).
+	 */
+	const rateLimited: Array<{ job: number; outcome: RateLimited; result: ItemResult }> = [];
+	let started = 0;
 
 	const route = (job: number, result: ItemResult): boolean => {
 		const { itemIndex, body } = pending[job];
@@ -73,6 +93,10 @@ export async function sendItems(
 		}
 		// Stopped before anything of it reached BizKitHub: the run's own error says so.
 		if (signal?.aborted && !mayHaveRegistered) return false;
+		if (isRateLimited(outcome)) {
+			rateLimited.push({ job, outcome, result });
+			return continueOnFail;
+		}
 		if (signal?.aborted) outAtStop.push(itemIndex);
 		const error = apiFailure(node, itemIndex, { ...outcome, attempts, mayHaveRegistered });
 		if (continueOnFail)
@@ -88,6 +112,7 @@ export async function sendItems(
 			pending.length,
 			{ ...options, signal },
 			(job) => {
+				started += 1;
 				const { body } = pending[job];
 				const itemSettings = { ...settings, secrets: [apiKey, body.password] };
 				return async () =>
@@ -98,6 +123,21 @@ export async function sendItems(
 		);
 	} finally {
 		release();
+	}
+
+	// Those the rate limit kept back, and without "On Error: Continue" those the run never started.
+	const notSent = rateLimited.length + (continueOnFail ? 0 : pending.length - started);
+	for (const { job, outcome, result } of rateLimited) {
+		const { itemIndex } = pending[job];
+		const error = apiFailure(node, itemIndex, {
+			...outcome,
+			message: `${outcome.message}. ${notSentSentence(notSent, pending.length, outcome.freesAt)}`,
+			attempts: result.attempts,
+			mayHaveRegistered: result.mayHaveRegistered,
+		});
+		if (continueOnFail)
+			routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, error) };
+		else failures[itemIndex] = error;
 	}
 
 	if (signal?.aborted) {
@@ -112,4 +152,21 @@ export async function sendItems(
 	}
 	const first = failures.find((failure) => failure !== undefined);
 	if (first) throw first;
+}
+
+/**
+ * How many items of the run the rate limit kept from being sent, then the code and when the key's
+ * quota frees: "2 of the run's 3 items were not sent for this reason. RATE_LIMITED until <time>".
+ */
+function notSentSentence(notSent: number, total: number, freesAt?: number): string {
+	const count =
+		notSent === 1
+			? `1 of the run's ${total} items was not sent`
+			: `${notSent} of the run's ${total} items were not sent`;
+	// (Rounded up to the second: not before.)
+	const until =
+		freesAt === undefined
+			? ''
+			: ` until ${new Date(Math.ceil(freesAt / 1000) * 1000).toISOString().replace('.000Z', 'Z')}`;
+	return `${count} for this reason. ${RATE_LIMITED}${until}`;
 }

@@ -7,7 +7,7 @@ test.each([
 	[{ cause: 'TOO_LARGE' }, /Check the Base URL/],
 	[{ cause: 'ECONNRESET' }, /try the item again later, or raise the options Request Timeout/],
 	[{ cause: 'TIMED_OUT' }, /raise the options Request Timeout \(Ms\) or Max Attempts/],
-	[{ platformCode: 'RATE_LIMIT_EXCEEDED' }, /Raise the option Max Rate-Limit Wait/],
+	[{ platformCode: 'RATE_LIMIT_EXCEEDED' }, /code RATE_LIMITED\), raise the option Max Rate-Limit Wait/],
 	[{ httpCode: 429 }, /lower the option Concurrency/],
 	[{ httpCode: 401 }, /Check the API key/],
 	[{ httpCode: 500, platformCode: 'PUBLIC_API_KEY_DOES_NOT_EXIST' }, /Check the API key/],

@@ -138,6 +138,7 @@ describe('a rate limit that asks for a longer wait than allowed', () => {
 	const strict = useSandbox({ rateLimit: { limit: 1, windowMs: 20_000, burst: 1 } });
 
 	test('fails the items that would wait, saying how long the API asked to wait', async () => {
+		const before = Date.now();
 		const result = await runWorkflow({
 			items: [
 				{ email: 'first@example.com', password: 'pw' },
@@ -151,9 +152,15 @@ describe('a rate limit that asks for a longer wait than allowed', () => {
 		expect(result.outputs[ERROR_OUTPUT].map((item) => item.json.error)).toEqual([
 			expect.stringMatching(
 				// The reset is a whole second, rounded up: 20 s of refill reads as 20 or 21 s from now.
-				/^Item 1: BizKitHub's rate limit asks to wait 2[01] s before the next request, longer than the Max Rate-Limit Wait of 2 s$/,
+				/^Item 1: BizKitHub's rate limit asks to wait 2[01] s before the next request, longer than the Max Rate-Limit Wait of 2 s\. 1 of the run's 2 items was not sent for this reason\. RATE_LIMITED until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
 			),
 		]);
+		// The code and when the quota frees end the message (all n8n keeps of a failed item on the
+		// Error output): about 20 s on.
+		const [failed] = result.outputs[ERROR_OUTPUT];
+		const until = String(failed.json.error).split('RATE_LIMITED until ')[1];
+		expect(Date.parse(until) - before).toBeGreaterThanOrEqual(18_000);
+		expect(Date.parse(until) - Date.now()).toBeLessThanOrEqual(22_000);
 		// The first answer said no quota left until a reset 20 s away. A reset may be when the whole
 		// quota is back rather than the next request, so the second item asks once (its 429 states
 		// the wait) before it fails; nothing more is sent.
@@ -162,5 +169,21 @@ describe('a rate limit that asks for a longer wait than allowed', () => {
 				.registrations()
 				.map((request) => request.rateLimited ?? false),
 		).toEqual([false, true]);
+	});
+
+	test('without "On Error: Continue", the node error counts the items the run left unsent', async () => {
+		const result = await runWorkflow({
+			items: ['one', 'two', 'three'].map((name) => ({
+				email: `${name}@example.com`,
+				password: 'pw',
+			})),
+			parameters: autoMapParameters({ concurrency: 1, maxRateLimitWait: 2 }),
+			credentials: credentialsFor(strict()),
+		});
+		// The first was sent; the second failed on the rate limit, and the run stopped before the third.
+		expect(result.error?.message).toMatch(
+			/^Item 1: BizKitHub's rate limit asks to wait \d+ s before the next request, longer than the Max Rate-Limit Wait of 2 s\. 2 of the run's 3 items were not sent for this reason\. RATE_LIMITED until /,
+		);
+		expect(result.error?.description).toMatch(/code RATE_LIMITED/);
 	});
 });
