@@ -3,7 +3,8 @@
  * server, its Schedule Trigger set to fire every few seconds instead of every night, so that the
  * test sees night after night: the first run registers the CRM's contacts and writes each outcome
  * back; the runs after it send nothing for the contacts the first handled, only the contact
- * added in between.
+ * added in between. Then the same example under a quota smaller than the CRM (a window of a
+ * few seconds standing for the plan's hour): it converges over several runs.
  */
 import { sleep } from 'n8n-workflow';
 
@@ -20,10 +21,10 @@ const EVERY_S = 10;
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let server: Awaited<ReturnType<typeof startN8nServer>> | undefined;
 
+type Workflow = { nodes: Array<{ type: string; parameters: Record<string, unknown> }> };
+
 /** The example with its trigger firing every EVERY_S seconds instead of every night at 2. */
-function everyFewSeconds(workflow: {
-	nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
-}) {
+function everyFewSeconds(workflow: Workflow) {
 	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
 	if (!trigger) throw new Error('the example has no Schedule Trigger');
 	expect(trigger.parameters.rule).toEqual({ interval: [{ field: 'days', triggerAtHour: 2 }] });
@@ -116,4 +117,62 @@ test('night after night: every contact sent once, each outcome written back, a n
 	expect(crm().updates.slice(updatesBefore)).toEqual([
 		expect.objectContaining({ id: 'c-1007', bizkithubStatus: 'registered' }),
 	]);
+});
+
+test('a CRM larger than the quota converges: every contact ends registered, once, with nothing sent after', async () => {
+	await server?.stop();
+	server = undefined;
+	const contacts = Array.from({ length: 8 }, (_, index) => ({
+		id: `q-${index + 1}`,
+		email: `quota.contact${index + 1}@example.com`,
+		firstName: `Contact ${index + 1}`,
+		country: 'CZ',
+	}));
+	// 3 registrations per 15 s window, standing for the Free plan's hour; Max Rate-Limit Wait 1 s
+	// for the default 300 s: what the window does not take fails at once and waits for a later run.
+	const limited = await startSandbox({
+		crmContacts: contacts,
+		rateLimit: { kind: 'window', limit: 3, windowMs: 15_000 },
+	});
+	try {
+		const workflow = everyFewSeconds(
+			exampleWorkflow('crm-sync-workflow.json', limited.url) as Workflow,
+		);
+		const node = workflow.nodes.find((each) => each.type === 'n8n-nodes-bizkithub.bizKitHub');
+		(node?.parameters.options as Record<string, unknown>).maxRateLimitWait = 1;
+		server = await startN8nServer({
+			credentials: [sandboxCredential(limited.url)],
+			workflows: [workflow as never],
+		});
+		const crmOf = () => limited.crm!;
+		await until(
+			() => crmOf().contacts.every((contact) => contact.bizkithubStatus === 'registered'),
+			150,
+			'every contact registered',
+		);
+		// Some runs left contacts for later, saying so and until when.
+		const deferred = crmOf().updates.filter((update) => update.bizkithubStatus === 'error');
+		expect(deferred.length).toBeGreaterThan(0);
+		for (const update of deferred)
+			expect(update.bizkithubNote).toMatch(/RATE_LIMITED until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+		// Each registered once, and nothing sent for it after it was.
+		const emails = contacts.map((contact) => contact.email);
+		expect([...limited.registeredAddresses()].sort()).toEqual([...emails].sort());
+		const requests = limited.registrations();
+		for (const email of emails) {
+			const registeredAt = requests.findIndex(
+				(request) => request.body?.email === email && request.outcome === 'success',
+			);
+			const after = requests.slice(registeredAt + 1).filter((r) => r.body?.email === email);
+			expect({ email, after: after.length }).toEqual({ email, after: 0 });
+		}
+		// Later runs did not knock on a window known to be used up: refusals stay few.
+		expect(requests.filter((request) => request.rateLimited).length).toBeLessThanOrEqual(
+			requests.filter((request) => !request.rateLimited).length,
+		);
+	} finally {
+		await server?.stop();
+		server = undefined;
+		await limited.close();
+	}
 });
