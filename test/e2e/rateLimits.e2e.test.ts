@@ -1,7 +1,9 @@
 /** Retries and the rate limit, with the package in a real n8n 2.41.1 against the sandbox. */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { startSandbox } from '../../sandbox/server';
+import { DEMO_CUSTOMERS } from '../../sandbox/demoCustomers';
+import { EXAMPLE_FILES, startSandbox } from '../../sandbox/server';
+import { exampleWorkflow } from '../../scripts/lib/examples';
 import { sandboxCredential } from '../../scripts/lib/sandboxCredential';
 import {
 	BIZKITHUB_NODE,
@@ -9,10 +11,13 @@ import {
 	bizKitHubWorkflow,
 	literalItems,
 } from '../../scripts/lib/workflows';
-import { SUCCESS } from '../helpers/outputs';
+import { E002, E003, E004, ERROR_OUTPUT, INVALID, SUCCESS } from '../helpers/outputs';
 import { createInstance, nodeOutputs } from './helpers/n8nInstance';
 
 let limited: Awaited<ReturnType<typeof startSandbox>>;
+/** A quota counted per fixed window, smaller than the import: 2 registrations per 3 s. */
+let windowed: Awaited<ReturnType<typeof startSandbox>>;
+const WINDOW_MS = 3000;
 let instance: Awaited<ReturnType<typeof createInstance>>;
 
 const SIXTY = Array.from({ length: 60 }, (_, index) => ({
@@ -22,8 +27,16 @@ const SIXTY = Array.from({ length: 60 }, (_, index) => ({
 
 beforeAll(async () => {
 	limited = await startSandbox({ rateLimit: { limit: 20, windowMs: 1000, burst: 5 } });
+	windowed = await startSandbox({
+		customers: DEMO_CUSTOMERS,
+		files: EXAMPLE_FILES,
+		rateLimit: { kind: 'window', limit: 2, windowMs: WINDOW_MS },
+	});
 	instance = await createInstance({
-		credentials: [sandboxCredential(limited.url, limited.keys.dev, 'limitedSandbox01')],
+		credentials: [
+			sandboxCredential(limited.url, limited.keys.dev, 'limitedSandbox01'),
+			sandboxCredential(windowed.url),
+		],
 	});
 	await instance.importWorkflows([
 		bizKitHubWorkflow({
@@ -41,12 +54,14 @@ beforeAll(async () => {
 				{ email: 'busy+busy1@example.com', password: 'pw-b' },
 			]),
 		}),
+		exampleWorkflow('large-import-workflow.json', windowed.url),
 	]);
 });
 
 afterAll(async () => {
 	instance?.cleanup();
 	await limited?.close();
+	await windowed?.close();
 });
 
 const outputsOf = async (id: string) =>
@@ -71,4 +86,22 @@ test('failures before an answer are sent again, and the items say how many attem
 		['cut+hangup2@example.com', 3],
 		['busy+busy1@example.com', 2],
 	]);
+});
+
+test('the large-import example waits out a quota smaller than the import in one execution', async () => {
+	const startedAt = Date.now();
+	const outputs = await outputsOf('bizkithubBigImport1');
+	// The six valid rows of customers.csv need three windows of two: every one got its answer.
+	expect(outputs[SUCCESS].map((item) => item.json.email)).toEqual([
+		'Eva.Dvorakova@example.cz',
+		'tomas.marek@example.cz',
+		'sarah.jones@example.co.uk',
+	]);
+	expect(outputs[E002]).toHaveLength(1);
+	expect(outputs[E003]).toHaveLength(1);
+	expect(outputs[E004]).toHaveLength(1);
+	expect(outputs[INVALID]).toHaveLength(2);
+	expect(outputs[ERROR_OUTPUT] ?? []).toEqual([]);
+	expect(Date.now() - startedAt).toBeGreaterThan(WINDOW_MS);
+	expect(windowed.registrations().filter((request) => !request.rateLimited)).toHaveLength(6);
 });
