@@ -167,7 +167,7 @@ export class Throttle {
 
 	// The callers (rule 5).
 	private started = 0;
-	/** The requests out (start count: when sent), and the last answer's round trip (PATIENCE_TRIPS). */
+	/** The requests out (start count: when sent), and the slowest recent round trip (PATIENCE_TRIPS). */
 	private readonly out = new Map<number, number>();
 	private tripMs = 0;
 	/** When the last request came back (answered or lost). */
@@ -229,7 +229,9 @@ export class Throttle {
 		const now = this.clock.now();
 		this.out.delete(ticket.seq);
 		this.backAt = now;
-		this.tripMs = now - ticket.sentAt;
+		// The slowest recent round trip, a tenth of it forgotten with each answer: one fast answer
+		// after slow ones does not make the patience short.
+		this.tripMs = Math.max(now - ticket.sentAt, this.tripMs * 0.9);
 		if (info.dateMs !== undefined) this.server.observe(info.dateMs, ticket.sentAt, now);
 		const serverNow = this.server.serverTime(now, this.clock.wallNow());
 		const resetInMs =
