@@ -10,6 +10,10 @@
 //
 // `npm run bench -- --quick`: smaller jobs in one n8n process, for a look during development;
 // writes nothing. `npm run bench -- throughput limiters http profile growth queue`: only those parts.
+// Growth jobs read n8n's heap after a full garbage collection once the node has run and run in an
+// n8n limited to GROWTH_OLD_SPACE_MB of old space; `--heap-snapshots=<folder>` also writes a heap
+// snapshot of n8n there at that moment, one per growth job, and `--growth-sizes=1000,10000` picks
+// the sizes (both for a look during development: the results are then not written).
 // `npm run bench -- soak`: the soak, run only when named (about 25 minutes; `--quick` 2): one
 // n8n server fed 20,000 webhook calls, its heap and CPU sampled; writes its own section of
 // bench/results.md and bench/soak.svg.
@@ -44,6 +48,11 @@ const CHART = path.join(__dirname, 'growth.svg');
 const SOAK_CHART = path.join(__dirname, 'soak.svg');
 
 const QUICK = process.argv.includes('--quick');
+/** The value of `--name=value` on the command line, if given. */
+const flag = (/** @type {string} */ name) =>
+	process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const SNAPSHOTS = flag('heap-snapshots');
+const GROWTH_SIZES = flag('growth-sizes')?.split(',').map(Number);
 const ONLY = new Set(process.argv.slice(2).filter((arg) => !arg.startsWith('--')));
 const PARTS = [
 	'throughput',
@@ -67,8 +76,13 @@ const SIZES = {
 	throughput: { items: QUICK ? 400 : 2000, latencyMs: 20, concurrency: 20 },
 	// (320: the least time under the limits of 20 a second is 15 s or more, see report.js's TARGETS.)
 	limited: QUICK ? 60 : 320,
-	growth: QUICK ? [1000, 5000] : [1000, 10000, 100000],
+	growth: GROWTH_SIZES ?? (QUICK ? [1000, 5000] : [1000, 10000, 100000]),
 };
+/**
+ * The old space n8n gets in the growth jobs (`--max-old-space-size`): 100,000 sends must fit in an
+ * n8n started with 2048 MB.
+ */
+const GROWTH_OLD_SPACE_MB = 2048;
 
 /** Installs the bench's test-only package (bench/ceiling-node) next to the package under test. */
 function installCeilingPackage(/** @type {string} */ userFolder) {
@@ -165,18 +179,32 @@ function plan() {
 		}
 	}
 	if (wanted('growth')) {
+		// Each reads the heap once the node has run, in an n8n with GROWTH_OLD_SPACE_MB of old space.
+		const growthJob = (/** @type {ReturnType<typeof job>} */ each) => ({
+			...each,
+			heap: true,
+			nodeOptions: `--max-old-space-size=${GROWTH_OLD_SPACE_MB}`,
+			// (A job that cannot finish in that memory may crawl before it ends: it is stopped.)
+			timeoutMs: 8 * 60 * 1000,
+		});
 		for (const items of SIZES.growth) {
 			add(
 				'growth',
 				'validate',
 				`BizKitHub node: Validate Only, ${items} items`,
-				job(`Gv${items}`, { items }, bizKitHubNode({ validateOnly: true })),
+				growthJob(job(`Gv${items}`, { items }, bizKitHubNode({ validateOnly: true }))),
 			);
 			add(
 				'growth',
 				'send',
 				`BizKitHub node: sends, ${items} items`,
-				job(`Gs${items}`, { items, latencyMs: 1 }, bizKitHubNode()),
+				growthJob(job(`Gs${items}`, { items, latencyMs: 1 }, bizKitHubNode())),
+			);
+			add(
+				'growth',
+				'httpGrowth',
+				`HTTP Request node: sends, ${items} items`,
+				growthJob(job(`Gh${items}`, { items, latencyMs: 1 }, httpRequestNode(undefined))),
 			);
 		}
 	}
@@ -295,7 +323,7 @@ async function main() {
 				: await runJobs(
 						context,
 						entries.map((entry) => entry.job),
-						{ together: QUICK },
+						{ together: QUICK, snapshotDir: SNAPSHOTS },
 					);
 		const measured = entries.map((entry, index) => ({ ...entry, result: results[index] }));
 		const profiled = wanted('profile') ? await profiles(context) : [];
@@ -309,6 +337,7 @@ async function main() {
 			queued,
 			throughput: SIZES.throughput,
 			quick: QUICK,
+			oldSpaceMb: GROWTH_OLD_SPACE_MB,
 			machine: {
 				n8n: N8N_VERSION,
 				node: NODE_VERSION,
@@ -318,7 +347,7 @@ async function main() {
 		});
 		console.log(`\n${text}`);
 		console.log(report.verdicts(measured, queued).join('\n'));
-		if (ONLY.size === 0 && !QUICK) {
+		if (ONLY.size === 0 && !QUICK && !SNAPSHOTS && !GROWTH_SIZES) {
 			// The soak's section, made by its own run, stays.
 			const soakSection = fs.existsSync(RESULTS)
 				? soakReport.soakSectionOf(fs.readFileSync(RESULTS, 'utf8'))

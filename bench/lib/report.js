@@ -20,6 +20,8 @@ const TARGETS = {
 	linearWithin: 1.2,
 	/** Queue mode: two workers sharing one rate limit, against the limit's minimum. */
 	sharedLimitWithin: 1.25,
+	/** Memory per sent item (heap after GC and peak) at most this much of Validate Only's. */
+	sendMemoryOfValidate: 1.5,
 };
 
 /**
@@ -124,80 +126,139 @@ function throughputNote(/** @type {Measured} */ each) {
 function growthRuns(/** @type {Measured[]} */ measured) {
 	const of = (/** @type {string} */ kind) =>
 		measured.filter((each) => each.kind === kind).sort((a, b) => a.job.items - b.job.items);
-	return { validate: of('validate'), send: of('send') };
+	return { validate: of('validate'), send: of('send'), http: of('httpGrowth') };
 }
+
+/** Whether a growth run finished: n8n printed its run (it did not run out of memory). */
+const finished = (/** @type {Measured} */ each) => !each.result.crashed;
 
 /** Time per item at the largest size over time per item at the size before it. */
 function growthRatio(/** @type {Measured[]} */ runs) {
-	if (runs.length < 2) return undefined;
+	if (runs.length < 2 || !runs.slice(-2).every(finished)) return undefined;
 	const [before, largest] = runs.slice(-2);
 	return largest.result.ms / largest.job.items / (before.result.ms / before.job.items);
 }
 
-/** Memory per item: the peak's growth between the two largest sizes, in kilobytes per item. */
-function memoryPerItemKb(/** @type {Measured[]} */ runs) {
-	if (runs.length < 2) return undefined;
-	const [before, largest] = runs.slice(-2);
-	return (
-		((largest.result.peakMb - before.result.peakMb) * 1024) / (largest.job.items - before.job.items)
-	);
+/**
+ * Memory per item between the two largest sizes that finished, in kilobytes per item: how `value`
+ * (megabytes) grows from one to the other. Undefined when fewer than two finished.
+ */
+function perItemKb(
+	/** @type {Measured[]} */ runs,
+	/** @type {(each: Measured) => number | undefined} */ value,
+) {
+	const done = runs.filter(finished);
+	if (done.length < 2) return undefined;
+	const [before, largest] = done.slice(-2);
+	const from = value(before);
+	const to = value(largest);
+	if (from === undefined || to === undefined) return undefined;
+	return ((to - from) * 1024) / (largest.job.items - before.job.items);
 }
 
-function growthTable(/** @type {Measured[]} */ measured) {
-	const { validate, send } = growthRuns(measured);
-	if (validate.length === 0 && send.length === 0) return '';
-	const sizes = [...new Set([...validate, ...send].map((each) => each.job.items))].sort(
+/** The peak's growth per item between the two largest sizes, in kilobytes. */
+const memoryPerItemKb = (/** @type {Measured[]} */ runs) =>
+	perItemKb(runs, (each) => each.result.peakMb);
+
+/** The growth per item of the heap held after a full GC, between the two largest sizes. */
+const heapPerItemKb = (/** @type {Measured[]} */ runs) =>
+	perItemKb(runs, (each) => each.result.heap?.heapUsedMb);
+
+function growthTable(/** @type {Measured[]} */ measured, oldSpaceMb = 0) {
+	const { validate, send, http } = growthRuns(measured);
+	const kinds = [
+		{ name: 'Validate Only', runs: validate, count: itemsOut },
+		{
+			name: 'BizKitHub sends',
+			runs: send,
+			count: (/** @type {Measured} */ each) => each.result.registered,
+		},
+		{
+			name: 'HTTP Request node sends',
+			runs: http,
+			count: (/** @type {Measured} */ each) => each.result.registered,
+		},
+	].filter((kind) => kind.runs.length > 0);
+	if (kinds.length === 0) return '';
+	const sizes = [...new Set(kinds.flatMap((kind) => kind.runs.map((each) => each.job.items)))].sort(
 		(a, b) => a - b,
 	);
 	const cell = (
 		/** @type {Measured | undefined} */ each,
 		/** @type {(each: Measured) => number} */ count,
-	) =>
-		each
-			? `${seconds(each.result.ms)} s (${((each.result.ms * 1000) / each.job.items).toFixed(1)} µs an item), ${each.result.peakMb} MB, ${each.job.items - count(each)} lost`
-			: 'not run';
+	) => {
+		if (!each) return 'not run';
+		if (each.result.crashed)
+			return `**n8n ended without finishing** (${each.result.crashed.replace(/\|/g, '/')}), peak ${each.result.peakMb} MB`;
+		const heap = each.result.heap
+			? `, heap after GC ${each.result.heap.heapUsedMb.toFixed(0)} MB`
+			: '';
+		return `${seconds(each.result.ms)} s (${((each.result.ms * 1000) / each.job.items).toFixed(1)} µs an item), peak ${each.result.peakMb} MB${heap}, ${each.job.items - count(each)} lost`;
+	};
 	const lines = [
-		'| items | Validate Only: time, n8n peak memory | sends (sandbox 1 ms latency): time, n8n peak memory |',
-		'| --- | --- | --- |',
+		`| items | ${kinds.map((kind) => `${kind.name}: time, n8n peak memory, heap after GC`).join(' | ')} |`,
+		`| --- | ${kinds.map(() => '---').join(' | ')} |`,
 		...sizes.map(
 			(items) =>
-				`| ${items.toLocaleString('en-US')} | ${cell(
-					validate.find((each) => each.job.items === items),
-					itemsOut,
-				)} | ${cell(
-					send.find((each) => each.job.items === items),
-					(each) => each.result.registered,
-				)} |`,
+				`| ${items.toLocaleString('en-US')} | ${kinds
+					.map((kind) =>
+						cell(
+							kind.runs.find((each) => each.job.items === items),
+							kind.count,
+						),
+					)
+					.join(' | ')} |`,
+		),
+	];
+	const kb = (/** @type {number | undefined} */ value) =>
+		value === undefined ? 'not measured' : `${value.toFixed(1)} KB`;
+	const perItem = [
+		'| per item, between the two largest sizes that finished | heap after GC | peak memory |',
+		'| --- | --- | --- |',
+		...kinds.map(
+			(kind) =>
+				`| ${kind.name} | ${kb(heapPerItemKb(kind.runs))} | ${kb(memoryPerItemKb(kind.runs))} |`,
 		),
 	];
 	const describe = (/** @type {string} */ name, /** @type {Measured[]} */ runs) => {
 		const ratio = growthRatio(runs);
-		const memory = memoryPerItemKb(runs);
-		return ratio === undefined || memory === undefined
+		return ratio === undefined
 			? ''
-			: `- ${name}: time per item at ${runs[runs.length - 1].job.items.toLocaleString('en-US')} items is ${ratio.toFixed(2)}x that at ${runs[runs.length - 2].job.items.toLocaleString('en-US')}; n8n's peak memory grows by ${memory.toFixed(1)} KB per item (the input items, the node's output items and n8n's copy of the run).`;
+			: `- ${name}: time per item at ${runs[runs.length - 1].job.items.toLocaleString('en-US')} items is ${ratio.toFixed(2)}x that at ${runs[runs.length - 2].job.items.toLocaleString('en-US')}.`;
 	};
 	return `## How cost grows
 
-Each size ran in an n8n process of its own; memory is that process's peak resident size, n8n's own
-start-up (about 300 MB) included. Chart: [growth.svg](growth.svg).
+Each size ran in an n8n process of its own${oldSpaceMb ? ` started with \`--max-old-space-size=${oldSpaceMb}\`` : ''}, sends against a sandbox answering after 1 ms;
+the HTTP Request node posts the same items with its default settings. "Peak" is the process's peak
+resident size, n8n's own start-up (about 300 MB) included: it counts garbage not yet collected too.
+"Heap after GC" is the heap still in use after a full garbage collection once the node has run,
+while n8n still holds the run (input items, the node's output items, n8n's record of the run): read
+by a test-only node on a later branch of the same workflow (bench/ceiling-node/nodes/BenchHeap.node.js).
+Chart: [growth.svg](growth.svg).
 
 ${lines.join('\n')}
 
-${[describe('Validate Only', validate), describe('Sends', send)].filter(Boolean).join('\n')}
+${perItem.join('\n')}
+
+${kinds
+	.map((kind) => describe(kind.name, kind.runs))
+	.filter(Boolean)
+	.join('\n')}
 `;
 }
 
 /** The chart's panels: time and memory against items, one line per kind of run. */
 function growthPanels(/** @type {Measured[]} */ measured) {
-	const { validate, send } = growthRuns(measured);
+	const { validate, send, http } = growthRuns(measured);
 	const line = (
 		/** @type {string} */ name,
 		/** @type {Measured[]} */ runs,
 		/** @type {(each: Measured) => number} */ value,
 	) => ({
 		name,
-		points: runs.map((each) => /** @type {[number, number]} */ ([each.job.items, value(each)])),
+		points: runs
+			.filter(finished)
+			.map((each) => /** @type {[number, number]} */ ([each.job.items, value(each)])),
 	});
 	return [
 		{
@@ -212,9 +273,20 @@ function growthPanels(/** @type {Measured[]} */ measured) {
 			series: [
 				line('sends', send, (each) => each.result.peakMb),
 				line('Validate Only', validate, (each) => each.result.peakMb),
+				line('HTTP Request node', http, (each) => each.result.peakMb),
 			],
 		},
-	];
+		{
+			title: "n8n's heap after GC (MB)",
+			series: [
+				line('sends', send, (each) => each.result.heap?.heapUsedMb ?? 0),
+				line('Validate Only', validate, (each) => each.result.heap?.heapUsedMb ?? 0),
+				line('HTTP Request node', http, (each) => each.result.heap?.heapUsedMb ?? 0),
+			],
+		},
+	]
+		.map((panel) => ({ ...panel, series: panel.series.filter((each) => each.points.length > 0) }))
+		.filter((panel) => panel.series.length > 0);
 }
 
 /** The profile summary: per subject, where the CPU time of a request went. */
@@ -338,6 +410,58 @@ function queueVerdicts(/** @type {QueueResult[]} */ queued) {
 		});
 }
 
+/**
+ * Memory per sent item (heap after GC, then peak) against the HTTP Request node's and against
+ * TARGETS.sendMemoryOfValidate times Validate Only's; and whether the largest send run finished.
+ */
+function memoryVerdicts(
+	/** @type {Measured[]} */ send,
+	/** @type {Measured[]} */ validate,
+	/** @type {Measured[]} */ http,
+	/** @type {(name: string, value: string | undefined, met: boolean, target: string) => string} */ line,
+) {
+	if (send.length === 0) return [];
+	const measures = [
+		{ name: 'heap after GC', of: heapPerItemKb },
+		{ name: 'peak memory', of: memoryPerItemKb },
+	];
+	const lines = measures.map(({ name, of }) => {
+		const sent = of(send);
+		const plain = of(validate);
+		const viaHttp = of(http);
+		const within = TARGETS.sendMemoryOfValidate;
+		return line(
+			`${name} per sent item`,
+			sent === undefined || plain === undefined || viaHttp === undefined
+				? undefined
+				: `${sent.toFixed(1)} KB; HTTP Request node ${viaHttp.toFixed(1)} KB, Validate Only ${plain.toFixed(1)} KB`,
+			sent !== undefined &&
+				plain !== undefined &&
+				viaHttp !== undefined &&
+				// (Half a kilobyte of slack: below that, two runs of the same job differ.)
+				sent <= Math.max(viaHttp, 0) + 0.5 &&
+				sent <= within * Math.max(plain, 0) + 0.5,
+			`<= the HTTP Request node's and <= ${within}x Validate Only's`,
+		);
+	});
+	const largest = send[send.length - 1];
+	const oldSpace = /--max-old-space-size=(\d+)/.exec(largest.job.nodeOptions ?? '')?.[1];
+	if (oldSpace) {
+		const lost = largest.job.items - largest.result.registered;
+		lines.push(
+			line(
+				`${largest.job.items.toLocaleString('en-US')} sends in an n8n with --max-old-space-size=${oldSpace}`,
+				largest.result.crashed
+					? `n8n ended without finishing: ${largest.result.crashed}`
+					: `finished, peak ${largest.result.peakMb} MB, ${lost} lost`,
+				!largest.result.crashed && lost === 0,
+				'finishes, 0 lost',
+			),
+		);
+	}
+	return lines;
+}
+
 /** One line per target: met or not, with the figure; a target whose job did not run says so. */
 function verdicts(/** @type {Measured[]} */ measured, /** @type {QueueResult[]} */ queued = []) {
 	const line = (
@@ -358,7 +482,7 @@ function verdicts(/** @type {Measured[]} */ measured, /** @type {QueueResult[]} 
 	const ofFirst = versus('ceiling');
 	const overHttp = versus('httpDefault');
 	const limited = measured.filter((each) => each.kind === 'limited');
-	const { validate, send } = growthRuns(measured);
+	const { validate, send, http } = growthRuns(measured);
 	const linear = (/** @type {string} */ name, /** @type {Measured[]} */ runs) => {
 		const ratio = growthRatio(runs);
 		return line(
@@ -410,13 +534,14 @@ function verdicts(/** @type {Measured[]} */ measured, /** @type {QueueResult[]} 
 				})),
 		linear('Validate Only', validate),
 		linear('Sending', send),
+		...memoryVerdicts(send, validate, http, line),
 		...queueVerdicts(queued),
 	];
 }
 
 /** The whole of bench/results.md. */
 function markdown(
-	/** @type {{ measured: Measured[], profiled: any[], simulated: any[], queued: QueueResult[], throughput: any, quick: boolean, machine: { n8n: string, node: string, version: string, minutes?: number } }} */ input,
+	/** @type {{ measured: Measured[], profiled: any[], simulated: any[], queued: QueueResult[], throughput: any, quick: boolean, oldSpaceMb?: number, machine: { n8n: string, node: string, version: string, minutes?: number } }} */ input,
 ) {
 	const { measured, profiled, simulated, queued, throughput, machine } = input;
 	const cpu = os.cpus();
@@ -455,7 +580,7 @@ ${rows.length === 0 ? '(No n8n jobs in this run.)' : table}
 ${notes.map((note) => `- ${note}`).join('\n')}
 
 ${simulationSection(simulated)}
-${growthTable(measured)}
+${growthTable(measured, input.oldSpaceMb)}
 ${profileSection(profiled)}
 ${queueSection(queued)}
 ## Verdicts
@@ -466,4 +591,4 @@ ${verdicts(measured, queued)
 `;
 }
 
-module.exports = { TARGETS, limiterLabel, markdown, verdicts, growthPanels };
+module.exports = { TARGETS, limiterLabel, markdown, verdicts, growthPanels, growthTable };

@@ -1,4 +1,4 @@
-import { markdown, verdicts } from '../../../../bench/lib/report';
+import { growthTable, markdown, verdicts } from '../../../../bench/lib/report';
 
 /** A queue-mode load as bench/lib/queueLoads.js reports it; 200 sign-ups, all registered. */
 function load(overrides: Record<string, unknown>) {
@@ -68,4 +68,97 @@ test('the results say how long the run took, measured, and on what', () => {
 	expect(text).toMatch(
 		/^Made by `npm run bench` on \d{4}-\d\d-\d\d: n8n 2\.41\.1 on Node 24\.21\.0, .* \d+ cores .*; the run took 17 minutes \(n8n already installed\)\.$/m,
 	);
+});
+
+describe('memory per item in the growth part', () => {
+	/** A growth run as run.js measures it: `items` sent (all registered), its peak and heap after GC. */
+	const run = (
+		kind: string,
+		items: number,
+		peakMb: number,
+		heapUsedMb: number,
+		more: Record<string, unknown> = {},
+	) => ({
+		part: 'growth',
+		kind,
+		label: `${kind} ${items}`,
+		job: { items, nodeOptions: '--max-old-space-size=2048' },
+		result: {
+			ms: items,
+			outputs: [new Array(items).fill({})],
+			registered: items,
+			peakMb,
+			heap: { collected: true, heapUsedMb, heapSizeLimitMb: 2100, rssMb: peakMb },
+			...more,
+		},
+	});
+	const memoryLines = (measured: object[]) =>
+		verdicts(measured as never).filter((line) => / per sent item|sends in an n8n/.test(line));
+
+	test('per item is the growth from 10,000 to 100,000 items, against the HTTP Request node and 1.5x Validate Only', () => {
+		// Sends: (400 - 220) MB / 90,000 items = 2.0 KB of heap; (1200 - 480) MB = 8.2 KB of peak.
+		const [heap, peak, largest] = memoryLines([
+			run('validate', 10_000, 450, 210),
+			run('validate', 100_000, 1050, 390),
+			run('send', 10_000, 480, 220),
+			run('send', 100_000, 1200, 400),
+			run('httpGrowth', 10_000, 700, 400),
+			run('httpGrowth', 100_000, 3000, 2000),
+		]);
+		expect(heap).toBe(
+			"MET heap after GC per sent item: 2.0 KB; HTTP Request node 18.2 KB, Validate Only 2.0 KB (target <= the HTTP Request node's and <= 1.5x Validate Only's)",
+		);
+		// 8.2 KB against Validate Only's 6.8 KB: within 1.5x.
+		expect(peak).toMatch(/^MET peak memory per sent item: 8\.2 KB; .* Validate Only 6\.8 KB/);
+		expect(largest).toBe(
+			'MET 100,000 sends in an n8n with --max-old-space-size=2048: finished, peak 1200 MB, 0 lost (target finishes, 0 lost)',
+		);
+	});
+
+	test('sends that hold more than 1.5x Validate Only per item fail the target', () => {
+		const [heap] = memoryLines([
+			run('validate', 10_000, 450, 210),
+			run('validate', 100_000, 1050, 390),
+			run('send', 10_000, 480, 220),
+			run('send', 100_000, 1700, 700),
+			run('httpGrowth', 10_000, 700, 400),
+			run('httpGrowth', 100_000, 3000, 2000),
+		]);
+		expect(heap).toMatch(/^NOT MET heap after GC per sent item: 5\.5 KB/);
+	});
+
+	test('a run n8n did not finish (out of memory) fails the target and is left out of per item', () => {
+		const lines = memoryLines([
+			run('validate', 10_000, 450, 210),
+			run('validate', 100_000, 1050, 390),
+			run('send', 1_000, 400, 200),
+			run('send', 10_000, 480, 220),
+			run('send', 100_000, 2300, 0, {
+				crashed:
+					'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+			}),
+			run('httpGrowth', 10_000, 700, 400),
+			run('httpGrowth', 100_000, 3000, 2000),
+		]);
+		// Per item then comes from 1,000 to 10,000 sends: 20 MB / 9,000 items.
+		expect(lines[0]).toMatch(/^MET heap after GC per sent item: 2\.3 KB/);
+		expect(lines[2]).toBe(
+			'NOT MET 100,000 sends in an n8n with --max-old-space-size=2048: n8n ended without finishing: FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory (target finishes, 0 lost)',
+		);
+	});
+
+	test('the growth table gives the heap after GC and marks a run that did not finish', () => {
+		const table = growthTable(
+			[
+				run('validate', 10_000, 450, 210),
+				run('send', 10_000, 480, 220.4),
+				run('httpGrowth', 10_000, 2300, 0, { crashed: 'FATAL ERROR: out of memory' }),
+			] as never,
+			2048,
+		);
+		expect(table).toContain('started with `--max-old-space-size=2048`');
+		expect(table).toContain(
+			'| 10,000 | 10.00 s (1000.0 µs an item), peak 450 MB, heap after GC 210 MB, 0 lost | 10.00 s (1000.0 µs an item), peak 480 MB, heap after GC 220 MB, 0 lost | **n8n ended without finishing** (FATAL ERROR: out of memory), peak 2300 MB |',
+		);
+	});
 });
