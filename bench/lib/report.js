@@ -438,9 +438,8 @@ function memoryVerdicts(
 			sent !== undefined &&
 				plain !== undefined &&
 				viaHttp !== undefined &&
-				// (Half a kilobyte of slack: below that, two runs of the same job differ.)
-				sent <= Math.max(viaHttp, 0) + 0.5 &&
-				sent <= within * Math.max(plain, 0) + 0.5,
+				sent <= viaHttp &&
+				sent <= within * plain,
 			`<= the HTTP Request node's and <= ${within}x Validate Only's`,
 		);
 	});
