@@ -16,7 +16,7 @@ import {
 	type RateLimited,
 } from '../../../sending/sendItem';
 import { throttleKeyOf, throttles } from '../../../sending/throttles';
-import { apiFailure } from '../../../transport/apiFailure';
+import { MAY_HAVE_REGISTERED, apiFailure } from '../../../transport/apiFailure';
 import { apiRequest } from '../../../transport/apiRequest';
 import { readRunOptions } from './options';
 import { SUCCESS_OUTPUT, outputOfErrorCode } from './outputs';
@@ -39,7 +39,7 @@ export const RATE_LIMITED = 'RATE_LIMITED';
  */
 export async function sendItems(
 	this: IExecuteFunctions,
-	pending: Pending[],
+	pending: Array<Pending | undefined>,
 	routed: Routing,
 	continueOnFail: boolean,
 ): Promise<void> {
@@ -52,6 +52,11 @@ export async function sendItems(
 		});
 	}
 	const node = this.getNode();
+	const entry = (job: number): Pending => {
+		const item = pending[job];
+		if (!item) throw new NodeOperationError(node, `Item of job ${job} was used after its outcome`);
+		return item;
+	};
 	const signal = this.getExecutionCancelSignal?.();
 	const settings = {
 		baseUrl: String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL,
@@ -71,11 +76,13 @@ export async function sendItems(
 	 * Items the rate limit kept from being sent: told once the run is over, with how many they are
 	 * (the user decides from that whether to raise the wait or send the rest later).
 	 */
-	const rateLimited: Array<{ job: number; outcome: RateLimited; result: ItemResult }> = [];
+	const rateLimited: Array<{ itemIndex: number; outcome: RateLimited; result: ItemResult }> = [];
 	let started = 0;
 
 	const route = (job: number, result: ItemResult): boolean => {
-		const { itemIndex, body } = pending[job];
+		const { itemIndex, body } = entry(job);
+		// Let go of the item's body (its password too) once it has its outcome, not at the run's end.
+		pending[job] = undefined;
 		const { outcome, attempts, earlierAttemptMayHaveReached, mayHaveRegistered } = result;
 		if (outcome.kind === 'registered') {
 			routed[itemIndex] = {
@@ -94,7 +101,7 @@ export async function sendItems(
 		// Stopped before anything of it reached BizKitHub: the run's own error says so.
 		if (signal?.aborted && !mayHaveRegistered) return false;
 		if (isRateLimited(outcome)) {
-			rateLimited.push({ job, outcome, result });
+			rateLimited.push({ itemIndex, outcome, result });
 			return continueOnFail;
 		}
 		if (signal?.aborted) outAtStop.push(itemIndex);
@@ -113,7 +120,7 @@ export async function sendItems(
 			{ ...options, signal },
 			(job) => {
 				started += 1;
-				const { body } = pending[job];
+				const { body } = entry(job);
 				const itemSettings = { ...settings, secrets: [apiKey, body.password] };
 				return async () =>
 					await apiRequest(this, { path: REGISTER_ACCOUNT_PATH, body }, itemSettings);
@@ -125,15 +132,18 @@ export async function sendItems(
 		release();
 	}
 
-	// Those the rate limit kept back, and without "On Error: Continue" those the run never started.
-	const notSent = rateLimited.length + (continueOnFail ? 0 : pending.length - started);
-	for (const { job, outcome, result } of rateLimited) {
-		const { itemIndex } = pending[job];
+	// Those the rate limit held back, and, when a rate-limited item ended the run (no "On Error:
+	// Continue", no other failure), those the run never started.
+	const endedByRateLimit = !continueOnFail && !failures.some(Boolean);
+	const heldBack = rateLimited.length + (endedByRateLimit ? pending.length - started : 0);
+	for (const { itemIndex, outcome, result } of rateLimited) {
+		// (The code and time last, after whatever else is said, where a workflow finds them.)
+		const mayHave = result.mayHaveRegistered ? ` ${MAY_HAVE_REGISTERED}.` : '';
 		const error = apiFailure(node, itemIndex, {
 			...outcome,
-			message: `${outcome.message}. ${notSentSentence(notSent, pending.length, outcome.freesAt)}`,
+			message: `${outcome.message}.${mayHave} ${heldBackSentence(heldBack, pending.length, outcome.freesAt)}`,
 			attempts: result.attempts,
-			mayHaveRegistered: result.mayHaveRegistered,
+			mayHaveRegistered: false,
 		});
 		if (continueOnFail)
 			routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, error) };
@@ -155,18 +165,19 @@ export async function sendItems(
 }
 
 /**
- * How many items of the run the rate limit kept from being sent, then the code and when the key's
- * quota frees: "2 of the run's 3 items were not sent for this reason. RATE_LIMITED until <time>".
+ * How many of the run's items to send the rate limit held back (never sent, or refused until
+ * their wait ran out), then the code and when the key's quota frees: "2 of the run's 3 items to
+ * send were held back by the rate limit. RATE_LIMITED until <time>".
  */
-function notSentSentence(notSent: number, total: number, freesAt?: number): string {
+function heldBackSentence(heldBack: number, total: number, freesAt?: number): string {
 	const count =
-		notSent === 1
-			? `1 of the run's ${total} items was not sent`
-			: `${notSent} of the run's ${total} items were not sent`;
+		heldBack === 1
+			? `1 of the run's ${total} items to send was held back by the rate limit`
+			: `${heldBack} of the run's ${total} items to send were held back by the rate limit`;
 	// (Rounded up to the second: not before.)
 	const until =
 		freesAt === undefined
 			? ''
 			: ` until ${new Date(Math.ceil(freesAt / 1000) * 1000).toISOString().replace('.000Z', 'Z')}`;
-	return `${count} for this reason. ${RATE_LIMITED}${until}`;
+	return `${count}. ${RATE_LIMITED}${until}`;
 }

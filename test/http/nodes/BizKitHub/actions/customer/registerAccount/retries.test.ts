@@ -152,7 +152,7 @@ describe('a rate limit that asks for a longer wait than allowed', () => {
 		expect(result.outputs[ERROR_OUTPUT].map((item) => item.json.error)).toEqual([
 			expect.stringMatching(
 				// The reset is a whole second, rounded up: 20 s of refill reads as 20 or 21 s from now.
-				/^Item 1: BizKitHub's rate limit asks to wait 2[01] s before the next request, longer than the Max Rate-Limit Wait of 2 s\. 1 of the run's 2 items was not sent for this reason\. RATE_LIMITED until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+				/^Item 1: BizKitHub's rate limit asks to wait 2[01] s before the next request, longer than the Max Rate-Limit Wait of 2 s\. 1 of the run's 2 items to send was held back by the rate limit\. RATE_LIMITED until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
 			),
 		]);
 		// The code and when the quota frees end the message (all n8n keeps of a failed item on the
@@ -182,8 +182,29 @@ describe('a rate limit that asks for a longer wait than allowed', () => {
 		});
 		// The first was sent; the second failed on the rate limit, and the run stopped before the third.
 		expect(result.error?.message).toMatch(
-			/^Item 1: BizKitHub's rate limit asks to wait \d+ s before the next request, longer than the Max Rate-Limit Wait of 2 s\. 2 of the run's 3 items were not sent for this reason\. RATE_LIMITED until /,
+			/^Item 1: BizKitHub's rate limit asks to wait \d+ s before the next request, longer than the Max Rate-Limit Wait of 2 s\. 2 of the run's 3 items to send were held back by the rate limit\. RATE_LIMITED until /,
 		);
 		expect(result.error?.description).toMatch(/code RATE_LIMITED/);
+	});
+});
+
+describe('a rate-limited item whose earlier attempt got no answer', () => {
+	const two = useSandbox({ rateLimit: { limit: 2, windowMs: 20_000, burst: 2 } });
+
+	test('still ends its message with RATE_LIMITED and the time, after saying it may be registered', async () => {
+		const result = await runWorkflow({
+			items: [
+				{ email: 'first@example.com', password: 'pw' },
+				// Hangs up once: sent again, then refused until its wait runs out.
+				{ email: 'b+hangup1@example.com', password: 'pw' },
+			],
+			parameters: autoMapParameters({ concurrency: 1, maxRateLimitWait: 2 }),
+			credentials: credentialsFor(two()),
+			onError: 'continueErrorOutput',
+		});
+		const [failed] = result.outputs[ERROR_OUTPUT];
+		expect(String(failed.json.error)).toMatch(
+			/may already be registered\. 1 of the run's 2 items to send was held back by the rate limit\. RATE_LIMITED until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+		);
 	});
 });
