@@ -41,7 +41,8 @@ function busy(item: ItemRecord): { sendingMs: number; backoffMs: number } {
 	let backoffMs = 0;
 	for (const send of item.sends) {
 		sendingMs += (send.returnedAt ?? send.sentAt) - send.sentAt;
-		if (send.fault !== undefined) backoffMs += BACKOFF_CAP_MS;
+		// (A failure before an answer: a fault, or no answer heard in time.)
+		if (send.fault !== undefined || send.answeredAt === undefined) backoffMs += BACKOFF_CAP_MS;
 	}
 	return { sendingMs, backoffMs };
 }
@@ -136,7 +137,7 @@ export function check(world: WorldRecord, idealMs?: number): Summary {
 		!scenario.faults?.missingWait;
 	const name = (item: ItemRecord) =>
 		`item ${item.job} of process ${item.process} execution ${item.execution}`;
-	const highLatency = scenario.latencyMs[1];
+	const highLatency = Math.max(scenario.latencyMs[1], scenario.slowdown?.latencyMs[1] ?? 0);
 	// When the node takes a request with no answer as lost, at the earliest and the latest (see
 	// throttle.ts: after PATIENCE_TRIPS round trips, a second at least).
 	const patienceMs = Math.max(1000, PATIENCE_TRIPS * scenario.latencyMs[0]);
@@ -190,10 +191,10 @@ export function check(world: WorldRecord, idealMs?: number): Summary {
 			// No item fails on the rate limit while the limiter would have taken it within its wait,
 			// sent or not. The node knows of the limit only from answers. While it has reason to hold
 			// back, it is allowed the slack of what it cannot know: within a wait they stated (whole
-			// seconds, rounded up, heard a trip late), holding a pace learnt from refusals (a rate, not
-			// the burst the limiter has kept since), or awaiting answers that may report the quota. With
-			// none of these (a Max Rate-Limit Wait of 0 and quota for the item; a request that never
-			// answers), none: it goes.
+			// seconds, rounded up, heard a trip late), awaiting answers that may report the quota, or
+			// serving a queue at a pace learnt from refusals (first come first served: an item behind
+			// others may reach its deadline). With none of these (a Max Rate-Limit Wait of 0 and quota
+			// for the item; a request that never answers), none: it goes.
 			if (
 				honestWaits &&
 				isRateLimited(item) &&

@@ -52,6 +52,11 @@ export interface Scenario {
 	headers: 'full' | 'retry-after' | 'none';
 	/** The round trip, ms: each request's is drawn between the two (answers may overtake each other). */
 	latencyMs: [number, number];
+	/**
+	 * BizKitHub slowed down (under load): requests sent from `fromMs` until `toMs` (after the start)
+	 * take a round trip drawn from `latencyMs` instead, longer than the throttle's patience maybe.
+	 */
+	slowdown?: { fromMs: number; toMs: number; latencyMs: [number, number] };
 	/** Other clients spending the same key, requests a second (spread at random), from and until. */
 	otherClients?: { perSecond: number; fromMs?: number; toMs?: number };
 	/** n8n processes sharing the key (queue mode's workers), each with a throttle of its own. */
@@ -181,5 +186,11 @@ export function randomScenario(seed: number): Scenario {
 			: {}),
 		processes,
 		faults,
+		...(chance(0.1) ? { slowdown: slowdownAt(between(0, 60_000), between(1000, 15_000)) } : {}),
 	};
+
+	function slowdownAt(fromMs: number, forMs: number): Scenario['slowdown'] {
+		const slowest = pick([1500, 4000, 12_000]);
+		return { fromMs, toMs: fromMs + forMs, latencyMs: [slowest / 3, slowest] };
+	}
 }

@@ -163,16 +163,24 @@ export async function runWorld(scenario: Scenario): Promise<WorldRecord> {
 					pace: paceNow,
 				};
 				item.sends.push(record);
-				const way = (low + net() * (high - low)) / 2;
-				const back = (low + net() * (high - low)) / 2;
+				const slow = scenario.slowdown;
+				const [lo, hi] =
+					slow && time.now >= EPOCH + slow.fromMs && time.now < EPOCH + slow.toMs
+						? slow.latencyMs
+						: [low, high];
+				const way = (lo + net() * (hi - lo)) / 2;
+				const back = (lo + net() * (hi - lo)) / 2;
 				const roll = faultRandom();
 				let edge = 0;
 				const is = (p = 0) => roll >= edge && roll < (edge += p);
 				const fail = (code: string) => reject(Object.assign(new Error(code), { code }));
 				const answer = (response: unknown) =>
 					time.at(time.now + back, () => {
-						record.answeredAt = time.now;
-						record.order.answered = ++events;
+						// (An answer after the node gave up on the request (Request Timeout) is never heard.)
+						if (record.returnedAt === undefined) {
+							record.answeredAt = time.now;
+							record.order.answered = ++events;
+						}
 						resolve(response);
 					});
 				const faulty = (fault: SendRecord['fault']) => (record.fault = fault);

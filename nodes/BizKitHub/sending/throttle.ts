@@ -116,8 +116,8 @@ export class Throttle {
 	/** No request starts before this but a check: the end of a block the server stated. */
 	private blockedUntil = 0;
 	/**
-	 * The block is a backoff the node chose, the server having stated no wait: nobody fails on it
-	 * before its deadline (the limit may free sooner), and no failure says BizKitHub asked for it.
+	 * The last refusal stated no wait, and the block is a backoff the node chose: nobody fails on
+	 * it before its deadline (the limit may free sooner), and no failure says BizKitHub asked for it.
 	 */
 	private guessed = false;
 	/** When the last refusal or block was heard: answers to requests sent before say nothing of it. */
@@ -194,8 +194,12 @@ export class Throttle {
 		const { signal } = caller;
 		if (signal?.aborted) return Promise.resolve({ stopped: true });
 		const now = this.clock.now();
-		if (this.queue.length === 0 && this.out.size === 0 && now - this.backAt > ROUNDING_MS)
+		if (this.queue.length === 0 && this.out.size === 0 && now - this.backAt > ROUNDING_MS) {
 			this.sendingSince = now;
+			// (And a refusal whose stated wait is over says nothing after the node has been idle: no
+			// probe. One that stated none may still hold: the probe finds out.)
+			if (now >= this.blockedUntil && !this.guessed) this.probeNext = false;
+		}
 		return new Promise((resolve) => {
 			const stopped = () => {
 				this.queue.splice(this.queue.indexOf(waiter), 1);
@@ -227,6 +231,8 @@ export class Throttle {
 	/** BizKitHub answered: accepted, or refused with a 429; `info` is what it said of the limit. */
 	answered(ticket: Ticket, refused: boolean, info: RateLimitInfo): void {
 		const now = this.clock.now();
+		// Given up on (past its patience), its refusal is old news: another request has checked since.
+		const givenUp = !this.out.has(ticket.seq) || this.lostAt(ticket.sentAt) <= now;
 		this.out.delete(ticket.seq);
 		this.backAt = now;
 		// The slowest recent round trip, a tenth of it forgotten with each answer: one fast answer
@@ -241,8 +247,8 @@ export class Throttle {
 			this.spare = info.remaining - this.answering(now).length;
 			this.spareSeq = ticket.seq;
 		}
-		if (refused) this.refused(ticket, now, info, resetInMs);
-		else this.accepted(ticket, now, info.remaining === 0 ? resetInMs : undefined);
+		if (refused && !givenUp) this.refused(ticket, now, info, resetInMs);
+		else if (!refused) this.accepted(ticket, now, info.remaining === 0 ? resetInMs : undefined);
 		this.pump();
 	}
 
@@ -260,6 +266,7 @@ export class Throttle {
 		// from two of the pace's intervals when there is a pace (it knows how fast the key goes).
 		const rate = this.rate;
 		const backoff = !Number.isFinite(stated);
+		this.guessed = backoff;
 		const baseMs = rate ? Math.min(BACKOFF_BASE_MS, 2000 / rate) : BACKOFF_BASE_MS;
 		let waitMs = backoff
 			? backoffMs(this.refusals, baseMs, RATE_LIMIT_BACKOFF_CAP_MS, this.clock.random)
@@ -375,6 +382,8 @@ export class Throttle {
 	/** Lets the callers go that may, fails those that cannot make it, and sets the one timer. */
 	private pump(): void {
 		const now = this.clock.now();
+		// Requests past their patience are lost for good: a slower answer since does not bring them back.
+		for (const [seq, sentAt] of this.out) if (this.lostAt(sentAt) <= now) this.out.delete(seq);
 		// Those who may go now go first: a caller whose deadline is now (Max Rate-Limit Wait 0) is
 		// not failed while the limit lets it through.
 		for (let head = this.queue[0]; head; head = this.queue[0]) {
@@ -417,10 +426,14 @@ export class Throttle {
 		return [...this.out.values()].filter((sentAt) => this.lostAt(sentAt) > now);
 	}
 
-	/** Whether a probe is out and may still answer. */
+	/** Whether a probe is out, may still answer, and is still needed (nothing accepted since). */
 	private probing(now: number): boolean {
 		const sentAt = this.out.get(this.probeSeq);
-		return sentAt !== undefined && this.lostAt(sentAt) > now;
+		return (
+			(this.probeNext || now < this.blockedUntil) &&
+			sentAt !== undefined &&
+			this.lostAt(sentAt) > now
+		);
 	}
 
 	/** A block that the callers it would fail may check rather than fail on (rule 5). */
@@ -436,7 +449,10 @@ export class Throttle {
 			const check = (this.checkable(now) && wouldFail) || now >= this.recheckFrom;
 			return check ? now : Math.min(this.blockedUntil, this.recheckFrom);
 		}
-		const paced = this.peak === undefined ? now : Math.max(now, this.nextPacedAt);
+		// The pace is the node's own guess, not a wait BizKitHub asked for: a caller it would hold past
+		// its deadline (Max Rate-Limit Wait 0, say) goes now, out of the schedule, and its answer tells.
+		const scheduled = this.peak === undefined ? now : Math.max(now, this.nextPacedAt);
+		const paced = head.deadline < scheduled ? now : scheduled;
 		if (this.probeNext) return paced;
 		// No quota reported left and no pace: wait for the answers out (one may report more) (rule 3).
 		if (
@@ -452,7 +468,8 @@ export class Throttle {
 
 	private letGo(head: Waiter, now: number): Ticket {
 		const probe = this.probeNext || now < this.blockedUntil;
-		const rate = this.rate;
+		// (Only starts on the schedule advance it and tell the pace anything: not one let out of it.)
+		const rate = now < this.nextPacedAt ? undefined : this.rate;
 		if (rate) this.nextPacedAt = Math.max(this.nextPacedAt, now) + 1000 / rate;
 		if (this.spare !== undefined) this.spare -= 1;
 		if (probe) this.probeSeq = this.started;
