@@ -91,7 +91,9 @@ function plausible(ms: number | undefined): number | undefined {
  *    others follow. Refused, its stated wait blocks anew; if that says no more than "within a
  *    second", the next probe goes sooner, backing off from the pace's interval (or a sixteenth of
  *    a second without a pace) and doubling up to that second. Unanswered after PATIENCE_TRIPS
- *    round trips, it is taken as lost, and the next caller probes.
+ *    round trips, it is taken as lost (for good: its late refusal blocks nothing), and the next
+ *    caller probes. After the node has been idle, a refusal whose stated wait is over asks for no
+ *    probe.
  * 3. Quota the server reports left (X-RateLimit-Remaining) is counted down as requests start:
  *    before there is a pace, requests wait for the answers still out (that may still come) once it
  *    is used up. With a pace, the pace decides: a limit that refills gradually reports none left
@@ -101,7 +103,8 @@ function plausible(ms: number | undefined): number | undefined {
  *    the last block or idle gap (`sendingSince`). A paced request refused lowers it (DECREASE),
  *    paced requests accepted raise it. Time alone never does, and a refusal with no burst before
  *    it (one webhook's request after other processes spent the quota) is a block, not a rate: it
- *    teaches the pace nothing.
+ *    teaches the pace nothing. The pace is the node's guess, not a wait the server asked for: a
+ *    caller it would hold past its deadline goes at once, out of the schedule.
  * 5. Callers wait in one queue, first come first served across executions, woken by answers and by
  *    one timer; each leaves at its deadline or its Stop. A caller whose deadline comes before the
  *    end of a block the server stated (not a backoff the node guessed) fails at once, unless the
