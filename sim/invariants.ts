@@ -1,5 +1,5 @@
 import { BACKOFF_CAP_MS } from '../nodes/BizKitHub/sending/retryPolicy';
-import { PATIENCE_TRIPS } from '../nodes/BizKitHub/sending/throttle';
+import { PATIENCE_MIN_MS, PATIENCE_TRIPS } from '../nodes/BizKitHub/sending/throttle';
 import { abortListeners } from './host';
 import type { ExecutionRecord, ItemRecord, ProcessRecord, WorldRecord } from './world';
 
@@ -139,9 +139,9 @@ export function check(world: WorldRecord, idealMs?: number): Summary {
 		`item ${item.job} of process ${item.process} execution ${item.execution}`;
 	const highLatency = Math.max(scenario.latencyMs[1], scenario.slowdown?.latencyMs[1] ?? 0);
 	// When the node takes a request with no answer as lost, at the earliest and the latest (see
-	// throttle.ts: after PATIENCE_TRIPS round trips, a second at least).
-	const patienceMs = Math.max(1000, PATIENCE_TRIPS * scenario.latencyMs[0]);
-	const lastPatienceMs = Math.max(1000, PATIENCE_TRIPS * highLatency);
+	// throttle.ts: after PATIENCE_TRIPS round trips, PATIENCE_MIN_MS at least).
+	const patienceMs = Math.max(PATIENCE_MIN_MS, PATIENCE_TRIPS * scenario.latencyMs[0]);
+	const lastPatienceMs = Math.max(PATIENCE_MIN_MS, PATIENCE_TRIPS * highLatency);
 
 	const waitsStated = world.processes.map(statedWaits);
 	const sendsOf = world.processes.map((process) =>

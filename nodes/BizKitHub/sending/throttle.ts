@@ -33,12 +33,16 @@ const DECREASE = 0.8;
 const UNDER_ACCEPTED = 0.95;
 const CLIMB_BACK = 8;
 /**
- * A request with no answer after this many round trips (a second at least) is taken as lost, as by
- * TCP's retransmission timeout: it no longer holds a place of the reported quota, nobody waits for
- * its answer, and if it was the probe the next caller probes. Else one request hanging (no Request
- * Timeout, a connection that never answers) would hold every caller of the key until it ends.
+ * A request with no answer after this many round trips (PATIENCE_MIN_MS at least) is taken as lost,
+ * as by TCP's retransmission timeout: it no longer holds a place of the reported quota, nobody
+ * waits for its answer, and if it was the probe the next caller probes. Else one request hanging
+ * (no Request Timeout, a connection that never answers) would hold every caller of the key until
+ * it ends. The floor is seconds, not TCP's one: n8n's one thread, busy with a large run, may be
+ * that late to read an answer that came in time, and a check given up on too soon is one more
+ * request into a block.
  */
 export const PATIENCE_TRIPS = 4;
+export const PATIENCE_MIN_MS = 5000;
 /** Accepted requests whose send times are kept: the pace starts from the rate they were accepted at. */
 const RECENT = 64;
 /** The rate just accepted is measured over the last second, or the last MEASURED accepted if longer. */
@@ -421,7 +425,7 @@ export class Throttle {
 
 	/** When a request sent at `sentAt` is taken as lost if it has not answered (PATIENCE_TRIPS). */
 	private lostAt(sentAt: number): number {
-		return sentAt + Math.max(ROUNDING_MS, PATIENCE_TRIPS * this.tripMs);
+		return sentAt + Math.max(PATIENCE_MIN_MS, PATIENCE_TRIPS * this.tripMs);
 	}
 
 	/** When the requests out that may still answer were sent. */
