@@ -166,7 +166,7 @@ export class Throttle {
 	private readonly recent: number[] = [];
 	/**
 	 * Since when requests have gone at the pace: a block's end, or the first request after the node
-	 * had nothing to send for over a second. The rate accepted before says nothing now: measured
+	 * had nothing to send for PATIENCE_MIN_MS (n8n's thread, busy, may be late for less). The rate accepted before says nothing now: measured
 	 * across an idle gap (a webhook's execution minutes after the last), it would be the node's
 	 * rate, not the limit's.
 	 */
@@ -201,7 +201,7 @@ export class Throttle {
 		const { signal } = caller;
 		if (signal?.aborted) return Promise.resolve({ stopped: true });
 		const now = this.clock.now();
-		if (this.queue.length === 0 && this.out.size === 0 && now - this.backAt > ROUNDING_MS) {
+		if (this.queue.length === 0 && this.out.size === 0 && now - this.backAt > PATIENCE_MIN_MS) {
 			this.sendingSince = now;
 			// (And a refusal whose stated wait is over says nothing after the node has been idle: no
 			// probe. One that stated none may still hold: the probe finds out.)
