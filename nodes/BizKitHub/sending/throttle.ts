@@ -415,10 +415,12 @@ export class Throttle {
 			}
 		}
 		// (The head may have failed: when the one now first may start is asked again.)
-		let wakeAt = (this.queue[0] && this.startsAt(this.queue[0], now)) ?? Number.POSITIVE_INFINITY;
+		const first = this.queue[0];
+		const firstAt = first && this.startsAt(first, now);
+		let wakeAt = firstAt ?? Number.POSITIVE_INFINITY;
 		for (const waiter of this.queue) wakeAt = Math.min(wakeAt, waiter.deadline);
 		// (Waiting for answers: until the first of them is taken as lost, if none comes.)
-		if (this.queue[0] && this.startsAt(this.queue[0], now) === undefined)
+		if (first && firstAt === undefined)
 			wakeAt = Math.min(wakeAt, ...this.answering(now).map((sentAt) => this.lostAt(sentAt)));
 		this.setWake(wakeAt, now);
 	}
