@@ -13,6 +13,8 @@ export interface Failure {
 	attempts?: number;
 	/** An attempt for the item may have reached BizKitHub before it failed. */
 	mayHaveRegistered?: boolean;
+	/** Said last, after everything else: a fixed ending a workflow can find (see RATE_LIMITED). */
+	ending?: string;
 }
 
 /** Said of an item whose attempts may have reached BizKitHub although none was answered. */
@@ -27,10 +29,13 @@ export const MAY_HAVE_REGISTERED =
  * (see classifyResponse), never from the HTTP library's error (which holds the URL).
  */
 export function apiFailure(node: INode, itemIndex: number, failure: Failure): NodeApiError {
-	const said = `Item ${itemIndex}: ${failure.message}`;
-	const message = failure.mayHaveRegistered
-		? `${said}${said.endsWith('.') ? '' : '.'} ${MAY_HAVE_REGISTERED}.`
-		: said;
+	const sentences = (first: string, next?: string) =>
+		next === undefined ? first : `${first}${first.endsWith('.') ? '' : '.'} ${next}`;
+	const said = sentences(
+		`Item ${itemIndex}: ${failure.message}`,
+		failure.mayHaveRegistered ? `${MAY_HAVE_REGISTERED}.` : undefined,
+	);
+	const message = sentences(said, failure.ending);
 	const details = [
 		failure.httpCode ? `HTTP status: ${failure.httpCode}` : 'HTTP status: none (no answer)',
 		failure.platformCode ? `BizKitHub error code: ${failure.platformCode}` : undefined,

@@ -16,7 +16,7 @@ import {
 	type RateLimited,
 } from '../../../sending/sendItem';
 import { throttleKeyOf, throttles } from '../../../sending/throttles';
-import { MAY_HAVE_REGISTERED, apiFailure } from '../../../transport/apiFailure';
+import { apiFailure } from '../../../transport/apiFailure';
 import { apiRequest } from '../../../transport/apiRequest';
 import { readRunOptions } from './options';
 import { SUCCESS_OUTPUT, outputOfErrorCode } from './outputs';
@@ -138,12 +138,11 @@ export async function sendItems(
 	const heldBack = rateLimited.length + (endedByRateLimit ? pending.length - started : 0);
 	for (const { itemIndex, outcome, result } of rateLimited) {
 		// (The code and time last, after whatever else is said, where a workflow finds them.)
-		const mayHave = result.mayHaveRegistered ? ` ${MAY_HAVE_REGISTERED}.` : '';
 		const error = apiFailure(node, itemIndex, {
 			...outcome,
-			message: `${outcome.message}.${mayHave} ${heldBackSentence(heldBack, pending.length, outcome.freesAt)}`,
+			ending: heldBackSentence(heldBack, pending.length, outcome.freesAt),
 			attempts: result.attempts,
-			mayHaveRegistered: false,
+			mayHaveRegistered: result.mayHaveRegistered,
 		});
 		if (continueOnFail)
 			routed[itemIndex] = { output: SUCCESS_OUTPUT, item: failedItem(itemIndex, error) };
