@@ -104,10 +104,11 @@ function plausible(ms: number | undefined): number | undefined {
  *    most of the time.
  * 4. The pace (GCRA's schedule at a rate), off until a refusal comes after a burst (two requests
  *    accepted in the second before it): then it starts from the rate they were accepted at since
- *    the last block or idle gap (`sendingSince`). A paced request refused lowers it (DECREASE),
- *    paced requests accepted raise it. Time alone never does, and a refusal with no burst before
- *    it (one webhook's request after other processes spent the quota) is a block, not a rate: it
- *    teaches the pace nothing. The pace is the node's guess, not a wait the server asked for: a
+ *    the last block or idle gap (`sendingSince`), or since the refusal before (a burst saved up is
+ *    not a rate). A paced request refused lowers it (DECREASE), or to the rate accepted since the
+ *    refusal before it if lower; paced requests accepted raise it. Time alone never does, and a
+ *    refusal with no burst before it (one webhook's request after other processes spent the
+ *    quota) is a block, not a rate: it teaches the pace nothing. The pace is the node's guess, not a wait the server asked for: a
  *    caller it would hold past its deadline goes at once, out of the schedule.
  * 5. Callers wait in one queue, first come first served across executions, woken by answers and by
  *    one timer; each leaves at its deadline or its Stop. A caller whose deadline comes before the
@@ -165,10 +166,15 @@ export class Throttle {
 	/** When the last RECENT accepted requests were sent. */
 	private readonly recent: number[] = [];
 	/**
-	 * Since when requests have gone at the pace: a block's end, or the first request after the node
-	 * had nothing to send for PATIENCE_MIN_MS (n8n's thread, busy, may be late for less). The rate accepted before says nothing now: measured
-	 * across an idle gap (a webhook's execution minutes after the last), it would be the node's
-	 * rate, not the limit's.
+	 * When the last RECENT refusals were heard: the limit was spent then, so what it let through
+	 * from one to a request it refused next is the rate it frees.
+	 */
+	private readonly spent: number[] = [];
+	/**
+	 * Since when requests have gone at the pace: the end of a block of over a second, or the first
+	 * request after the node had nothing to send for PATIENCE_MIN_MS (n8n's thread, busy, may be
+	 * late for less). The rate accepted before says nothing now: measured across an idle gap (a
+	 * webhook's execution minutes after the last), it would be the node's rate, not the limit's.
 	 */
 	private sendingSince = Number.NEGATIVE_INFINITY;
 
@@ -256,6 +262,7 @@ export class Throttle {
 		}
 		if (refused && !givenUp) this.refused(ticket, now, info, resetInMs);
 		else if (!refused) this.accepted(ticket, now, info.remaining === 0 ? resetInMs : undefined);
+		if (refused && !givenUp && this.spent.push(now) > RECENT) this.spent.shift();
 		this.pump();
 	}
 
@@ -310,7 +317,9 @@ export class Throttle {
 	private accepted(ticket: Ticket, now: number, noQuotaForMs?: number): void {
 		if (ticket.sentAt >= this.statedAt) {
 			// Sent after the last refusal was heard, and accepted: whatever it stated is over.
-			if (this.probeNext) this.sendingSince = ticket.sentAt;
+			// (A block over a second: the limit may have saved up a burst meanwhile, measured from here.)
+			if (this.probeNext && this.blockedUntil - this.statedAt > ROUNDING_MS)
+				this.sendingSince = ticket.sentAt;
 			this.probeNext = false;
 			this.blockedUntil = 0;
 			this.trustMs = TRUSTED_MS;
@@ -341,18 +350,26 @@ export class Throttle {
 		at: number,
 		now: number,
 	): { rate: number; burst: boolean; lastSecond: number } {
-		const sent = this.recent
-			.filter((time) => time <= at && time >= this.sendingSince)
-			.sort((a, b) => b - a);
+		// From the last refusal heard before `at`: what the limit let through since is what it frees
+		// (before, it may have had a burst saved up). Else since the last long block or idle gap.
+		const spentAt = this.spent.filter((time) => time <= at).pop() ?? Number.NEGATIVE_INFINITY;
+		const since = Math.max(this.sendingSince, spentAt);
+		const sent = this.recent.filter((time) => time <= at && time >= since).sort((a, b) => b - a);
 		const overMs = Math.max(ROUNDING_MS, at - (sent[MEASURED - 1] ?? at));
 		const counted = sent.filter((time) => time > at - overMs);
 		const oldest = counted[counted.length - 1] ?? at;
 		// Over less when there is no more: the first burst, or more than RECENT in the second.
 		const spanMs =
 			counted.length === sent.length || counted.length === RECENT ? at - oldest : overMs;
-		// (One request accepted says nothing of a rate.)
-		const rate =
-			counted.length < 2
+		// Counted from a refusal, the limit freed at least those accepted by `at`, and fewer than one
+		// more (it refused the request sent then): half between, over the time since. Else one
+		// request accepted says nothing of a rate.
+		const fromSpent = since === spentAt && counted.length === sent.length;
+		const rate = fromSpent
+			? counted.length === 0
+				? Number.POSITIVE_INFINITY
+				: ((counted.length + 0.5) / Math.max(now - at, at - since)) * 1000
+			: counted.length < 2
 				? Number.POSITIVE_INFINITY
 				: (counted.length / Math.max(now - at, Math.min(overMs, spanMs))) * 1000;
 		// (Whether the node was sending a stream: blocks or not, two accepted in the second before.)

@@ -241,6 +241,27 @@ test('a pace learnt after an idle gap is the rate the limit took, not the rate m
 	expect(endOf(second) - 120_000).toBeLessThan(1.5 * 8_000);
 });
 
+test('a pace learnt from a burst comes down to the rate the limit frees in a few refusals', async () => {
+	// Found when the real-time test of two executions sharing a key failed CI (30 and 31 refusals
+	// for 60 items): under a token bucket of 20/s with a burst of 5, the pace started from the
+	// burst's rate (hundreds a second) and came down a fifth a round, one refusal after another.
+	// In this scenario, 28 to 46 refusals over ten seeds. Now each refusal measures what the limit
+	// let through since the one before: 11 to 16 refusals, 5 of them in the first burst (10 sent at once).
+	for (let seed = 1; seed <= 10; seed++) {
+		const summary = await simulate({
+			seed,
+			limiter: { kind: 'bucket', perSecond: 20, burst: 5 },
+			headers: 'full',
+			latencyMs: [3, 15],
+			processes: [{ executions: [execution(30), execution(30)] }],
+		});
+		expect(summary.violations).toEqual([]);
+		expect(summary.registered).toBe(60);
+		expect(summary.refused).toBeLessThan(20);
+		expect(summary.ratio).toBeLessThanOrEqual(1.1);
+	}
+});
+
 test('a probe that never answers does not hold every caller of the key', async () => {
 	// Found by widening the invariant to items never sent: after a block, the one request sent to
 	// check it got no answer (a connection that hangs, no Request Timeout), and every other caller
