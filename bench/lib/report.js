@@ -126,7 +126,13 @@ function throughputNote(/** @type {Measured} */ each) {
 function growthRuns(/** @type {Measured[]} */ measured) {
 	const of = (/** @type {string} */ kind) =>
 		measured.filter((each) => each.kind === kind).sort((a, b) => a.job.items - b.job.items);
-	return { validate: of('validate'), send: of('send'), http: of('httpGrowth') };
+	return {
+		validate: of('validate'),
+		send: of('send'),
+		http: of('httpGrowth'),
+		validateTight: of('validateTight'),
+		sendTight: of('sendTight'),
+	};
 }
 
 /** Whether a growth run finished: n8n printed its run (it did not run out of memory). */
@@ -239,13 +245,49 @@ Chart: [growth.svg](growth.svg).
 ${lines.join('\n')}
 
 ${perItem.join('\n')}
-
+${tightTable(measured)}
 ${kinds
 	.map((kind) => describe(kind.name, kind.runs))
 	.filter(Boolean)
 	.join('\n')}
 `;
 }
+
+/**
+ * Sends and Validate Only again at the largest sizes in less old space (run.js's
+ * TIGHT_OLD_SPACE_MB): their peaks and per item, nearer what the job needs than what V8 took.
+ */
+function tightTable(/** @type {Measured[]} */ measured) {
+	const { validateTight, sendTight } = growthRuns(measured);
+	if (sendTight.length === 0 || validateTight.length === 0) return '';
+	const oldSpace = oldSpaceOf(sendTight[sendTight.length - 1]);
+	const peak = (/** @type {Measured | undefined} */ each) =>
+		!each
+			? 'not run'
+			: each.result.crashed
+				? `**n8n ended without finishing**, peak ${each.result.peakMb} MB`
+				: `peak ${each.result.peakMb} MB`;
+	const kb = (/** @type {number | undefined} */ value) =>
+		value === undefined ? 'not measured' : `${value.toFixed(1)} KB`;
+	return `
+In an n8n started with \`--max-old-space-size=${oldSpace}\` (with more room, V8 lets the heap grow
+before it collects, the more the longer a run allocates):
+
+| items | Validate Only | BizKitHub sends |
+| --- | --- | --- |
+${sendTight
+	.map(
+		(each) =>
+			`| ${each.job.items.toLocaleString('en-US')} | ${peak(validateTight.find((other) => other.job.items === each.job.items))} | ${peak(each)} |`,
+	)
+	.join('\n')}
+| peak per item | ${kb(memoryPerItemKb(validateTight))} | ${kb(memoryPerItemKb(sendTight))} |
+`;
+}
+
+/** The old space a job's n8n was started with, if it was limited. */
+const oldSpaceOf = (/** @type {Measured} */ each) =>
+	/--max-old-space-size=(\d+)/.exec(each.job.nodeOptions ?? '')?.[1];
 
 /** The chart's panels: time and memory against items, one line per kind of run. */
 function growthPanels(/** @type {Measured[]} */ measured) {
@@ -419,6 +461,10 @@ function memoryVerdicts(
 	/** @type {Measured[]} */ validate,
 	/** @type {Measured[]} */ http,
 	/** @type {(name: string, value: string | undefined, met: boolean, target: string) => string} */ line,
+	/** @type {{ validateTight: Measured[], sendTight: Measured[] }} */ tight = {
+		validateTight: [],
+		sendTight: [],
+	},
 ) {
 	if (send.length === 0) return [];
 	const measures = [
@@ -443,8 +489,23 @@ function memoryVerdicts(
 			`<= the HTTP Request node's and <= ${within}x Validate Only's`,
 		);
 	});
+	if (tight.sendTight.length > 0) {
+		const sent = memoryPerItemKb(tight.sendTight);
+		const plain = memoryPerItemKb(tight.validateTight);
+		const within = TARGETS.sendMemoryOfValidate;
+		lines.push(
+			line(
+				`peak memory per sent item in ${oldSpaceOf(tight.sendTight[tight.sendTight.length - 1])} MB of old space`,
+				sent === undefined || plain === undefined
+					? undefined
+					: `${sent.toFixed(1)} KB; Validate Only ${plain.toFixed(1)} KB`,
+				sent !== undefined && plain !== undefined && sent <= within * plain,
+				`<= ${within}x Validate Only's`,
+			),
+		);
+	}
 	const largest = send[send.length - 1];
-	const oldSpace = /--max-old-space-size=(\d+)/.exec(largest.job.nodeOptions ?? '')?.[1];
+	const oldSpace = oldSpaceOf(largest);
 	if (oldSpace) {
 		const lost = largest.job.items - largest.result.registered;
 		lines.push(
@@ -481,7 +542,7 @@ function verdicts(/** @type {Measured[]} */ measured, /** @type {QueueResult[]} 
 	const ofFirst = versus('ceiling');
 	const overHttp = versus('httpDefault');
 	const limited = measured.filter((each) => each.kind === 'limited');
-	const { validate, send, http } = growthRuns(measured);
+	const { validate, send, http, validateTight, sendTight } = growthRuns(measured);
 	const linear = (/** @type {string} */ name, /** @type {Measured[]} */ runs) => {
 		const ratio = growthRatio(runs);
 		return line(
@@ -533,7 +594,7 @@ function verdicts(/** @type {Measured[]} */ measured, /** @type {QueueResult[]} 
 				})),
 		linear('Validate Only', validate),
 		linear('Sending', send),
-		...memoryVerdicts(send, validate, http, line),
+		...memoryVerdicts(send, validate, http, line, { validateTight, sendTight }),
 		...queueVerdicts(queued),
 	];
 }

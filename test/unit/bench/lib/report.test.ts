@@ -115,6 +115,40 @@ describe('memory per item in the growth part', () => {
 		);
 	});
 
+	test('sends and Validate Only again in less old space: a peak verdict of their own, and a table', () => {
+		const tight = (kind: string, items: number, peakMb: number) => ({
+			...run(kind, items, peakMb, 200),
+			job: { items, nodeOptions: '--max-old-space-size=1024' },
+		});
+		const measured = [
+			run('validate', 10_000, 450, 210),
+			run('validate', 100_000, 1050, 390),
+			run('send', 10_000, 480, 220),
+			run('send', 100_000, 1700, 400),
+			run('httpGrowth', 10_000, 700, 400),
+			run('httpGrowth', 100_000, 3000, 2000),
+			tight('validateTight', 10_000, 480),
+			tight('validateTight', 100_000, 960),
+			tight('sendTight', 10_000, 590),
+			tight('sendTight', 100_000, 1120),
+		];
+		const [, peak, tightPeak, largest] = memoryLines(measured);
+		// In 2048 MB: (1700 - 480) MB / 90,000 = 13.9 KB, over 1.5x Validate Only's 6.8 KB.
+		expect(peak).toMatch(/^NOT MET peak memory per sent item: 13\.9 KB/);
+		// In 1024 MB: (1120 - 590) / 90,000 = 6.0 KB against (960 - 480) / 90,000 = 5.5 KB.
+		expect(tightPeak).toBe(
+			"MET peak memory per sent item in 1024 MB of old space: 6.0 KB; Validate Only 5.5 KB (target <= 1.5x Validate Only's)",
+		);
+		expect(largest).toMatch(/^MET 100,000 sends in an n8n with --max-old-space-size=2048/);
+		const table = growthTable(measured as never, 2048);
+		expect(table).toContain('`--max-old-space-size=1024`');
+		expect(table).toContain('| 100,000 | peak 960 MB | peak 1120 MB |');
+		expect(table).toContain('| peak per item | 5.5 KB | 6.0 KB |');
+		// Without them, neither the verdict nor the table.
+		expect(memoryLines(measured.slice(0, 6))).toHaveLength(3);
+		expect(growthTable(measured.slice(0, 6) as never, 2048)).not.toContain('1024');
+	});
+
 	test('sends that hold more than 1.5x Validate Only per item fail the target', () => {
 		const [heap] = memoryLines([
 			run('validate', 10_000, 450, 210),
