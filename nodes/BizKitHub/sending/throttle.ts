@@ -361,17 +361,18 @@ export class Throttle {
 		// Over less when there is no more: the first burst, or more than RECENT in the second.
 		const spanMs =
 			counted.length === sent.length || counted.length === RECENT ? at - oldest : overMs;
-		// Counted from a refusal, the limit freed at least those accepted by `at`, and fewer than one
-		// more (it refused the request sent then): half between, over the time since. Else one
-		// request accepted says nothing of a rate.
+		// Counted from a refusal: from a start S, the limit freed at least the requests accepted after
+		// S and fewer than one more (it refused the one sent at `at`): half between, over at - S. S is
+		// the first accepted when there are two or more (a window frees nothing until it turns), else
+		// the refusal. Otherwise one request accepted says nothing of a rate.
 		const fromSpent = since === spentAt && counted.length === sent.length;
-		const rate = fromSpent
-			? counted.length === 0
+		const [startAt, freed] = counted.length >= 2 ? [oldest, counted.length - 1] : [since, 1];
+		const rate =
+			counted.length === 0 || (!fromSpent && counted.length < 2)
 				? Number.POSITIVE_INFINITY
-				: ((counted.length + 0.5) / Math.max(now - at, at - since)) * 1000
-			: counted.length < 2
-				? Number.POSITIVE_INFINITY
-				: (counted.length / Math.max(now - at, Math.min(overMs, spanMs))) * 1000;
+				: fromSpent
+					? ((freed + 0.5) / Math.max(now - at, at - startAt)) * 1000
+					: (counted.length / Math.max(now - at, Math.min(overMs, spanMs))) * 1000;
 		// (Whether the node was sending a stream: blocks or not, two accepted in the second before.)
 		const lastSecond = this.recent.filter((time) => time <= at && time > at - ROUNDING_MS).length;
 		return { rate, burst: lastSecond >= 2, lastSecond };

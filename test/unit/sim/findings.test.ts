@@ -246,7 +246,7 @@ test('a pace learnt from a burst comes down to the rate the limit frees in a few
 	// for 60 items): under a token bucket of 20/s with a burst of 5, the pace started from the
 	// burst's rate (hundreds a second) and came down a fifth a round, one refusal after another.
 	// In this scenario, 28 to 46 refusals over ten seeds. Now each refusal measures what the limit
-	// let through since the one before: 11 to 16 refusals, 5 of them in the first burst (10 sent at once).
+	// let through since the one before: 14 to 19 refusals, 5 of them in the first 10 sent at once.
 	for (let seed = 1; seed <= 10; seed++) {
 		const summary = await simulate({
 			seed,
@@ -257,8 +257,27 @@ test('a pace learnt from a burst comes down to the rate the limit frees in a few
 		});
 		expect(summary.violations).toEqual([]);
 		expect(summary.registered).toBe(60);
-		expect(summary.refused).toBeLessThan(20);
+		expect(summary.refused).toBeLessThan(22);
 		expect(summary.ratio).toBeLessThanOrEqual(1.1);
+	}
+});
+
+test("that measure does not count a fixed window's wait for its next turn as the limit's rate", async () => {
+	// Measured from the refusal, a window that frees nothing until it turns read as 15 to 18 a
+	// second for 20: the pace settled under the limit, 1.10x to 1.19x the least time in this
+	// scenario (and 1.16x in n8n against the sandbox). Measured from the first request accepted
+	// after the refusal, when there are two or more: 1.015x to 1.034x.
+	for (let seed = 1; seed <= 6; seed++) {
+		const summary = await simulate({
+			seed,
+			limiter: { kind: 'window', limit: 20, windowMs: 1000 },
+			headers: 'retry-after',
+			latencyMs: [2, 8],
+			processes: [{ executions: [execution(320, { startMs: seed * 37 })] }],
+		});
+		expect(summary.violations).toEqual([]);
+		expect(summary.registered).toBe(320);
+		expect(summary.ratio).toBeLessThanOrEqual(1.06);
 	}
 });
 
