@@ -170,6 +170,10 @@ const memoryPerItemKb = (/** @type {Measured[]} */ runs) =>
 const heapPerItemKb = (/** @type {Measured[]} */ runs) =>
 	perItemKb(runs, (each) => each.result.heap?.heapUsedMb);
 
+/** A per-item figure in kilobytes, or that it was not measured. */
+const kb = (/** @type {number | undefined} */ value) =>
+	value === undefined ? 'not measured' : `${value.toFixed(1)} KB`;
+
 function growthTable(/** @type {Measured[]} */ measured, oldSpaceMb = 0) {
 	const { validate, send, http } = growthRuns(measured);
 	const kinds = [
@@ -216,8 +220,6 @@ function growthTable(/** @type {Measured[]} */ measured, oldSpaceMb = 0) {
 					.join(' | ')} |`,
 		),
 	];
-	const kb = (/** @type {number | undefined} */ value) =>
-		value === undefined ? 'not measured' : `${value.toFixed(1)} KB`;
 	const perItem = [
 		'| per item, between the two largest sizes that finished | heap after GC | peak memory |',
 		'| --- | --- | --- |',
@@ -267,8 +269,6 @@ function tightTable(/** @type {Measured[]} */ measured) {
 			: each.result.crashed
 				? `**n8n ended without finishing**, peak ${each.result.peakMb} MB`
 				: `peak ${each.result.peakMb} MB`;
-	const kb = (/** @type {number | undefined} */ value) =>
-		value === undefined ? 'not measured' : `${value.toFixed(1)} KB`;
 	return `
 In an n8n started with \`--max-old-space-size=${oldSpace}\` (with more room, V8 lets the heap grow
 before it collects, the more the longer a run allocates):

@@ -108,8 +108,9 @@ function plausible(ms: number | undefined): number | undefined {
  *    not a rate). A paced request refused lowers it (DECREASE), or to the rate accepted since the
  *    refusal before it if lower; paced requests accepted raise it. Time alone never does, and a
  *    refusal with no burst before it (one webhook's request after other processes spent the
- *    quota) is a block, not a rate: it teaches the pace nothing. The pace is the node's guess, not a wait the server asked for: a
- *    caller it would hold past its deadline goes at once, out of the schedule.
+ *    quota) is a block, not a rate: it teaches the pace nothing. The pace is the node's guess, not
+ *    a wait the server asked for: a caller it would hold past its deadline goes at once, out of
+ *    the schedule.
  * 5. Callers wait in one queue, first come first served across executions, woken by answers and by
  *    one timer; each leaves at its deadline or its Stop. A caller whose deadline comes before the
  *    end of a block the server stated (not a backoff the node guessed) fails at once, unless the
@@ -260,9 +261,11 @@ export class Throttle {
 			this.spare = info.remaining - this.answering(now).length;
 			this.spareSeq = ticket.seq;
 		}
-		if (refused && !givenUp) this.refused(ticket, now, info, resetInMs);
-		else if (!refused) this.accepted(ticket, now, info.remaining === 0 ? resetInMs : undefined);
-		if (refused && !givenUp && this.spent.push(now) > RECENT) this.spent.shift();
+		if (refused && !givenUp) {
+			this.refused(ticket, now, info, resetInMs);
+			// (After it: its own measure counts from the refusal before.)
+			if (this.spent.push(now) > RECENT) this.spent.shift();
+		} else if (!refused) this.accepted(ticket, now, info.remaining === 0 ? resetInMs : undefined);
 		this.pump();
 	}
 
