@@ -9,10 +9,11 @@ import { systemClock } from '../../../../../nodes/BizKitHub/sending/clock';
 import { Throttle } from '../../../../../nodes/BizKitHub/sending/throttle';
 import { AttemptDeadline } from '../../../../../nodes/BizKitHub/transport/attemptDeadline';
 import { abortListeners as listenersOn } from '../../../../../sim/host.js';
+import { executionSignal } from '../../../../helpers/executionSignal.js';
 import { collectGarbage } from '../../../../helpers/garbage.js';
 
 test('waits that end on their own leave no listener on the signal', async () => {
-	const signal = new AbortController().signal;
+	const signal = executionSignal();
 	const waits = Array.from({ length: 20 }, () => abortableSleep(50, signal));
 	await collectGarbage();
 	await Promise.all(waits);
@@ -20,7 +21,7 @@ test('waits that end on their own leave no listener on the signal', async () => 
 });
 
 test("an attempt's deadline, cleared, leaves no listener on the signal", async () => {
-	const signal = new AbortController().signal;
+	const signal = executionSignal();
 	const deadlines = Array.from({ length: 20 }, () => new AttemptDeadline(0, signal));
 	await collectGarbage();
 	for (const deadline of deadlines) deadline.clear();
@@ -28,7 +29,7 @@ test("an attempt's deadline, cleared, leaves no listener on the signal", async (
 });
 
 test('callers let go by the throttle leave no listener on the signal', async () => {
-	const signal = new AbortController().signal;
+	const signal = executionSignal();
 	const throttle = new Throttle(systemClock);
 	// Held by a block, so that garbage is collected while they wait.
 	const first = await throttle.acquire({ deadline: Infinity });
