@@ -281,6 +281,34 @@ test("that measure does not count a fixed window's wait for its next turn as the
 	}
 });
 
+test('a pace started from too few acceptances to measure climbs to the limit in a few rounds', async () => {
+	// Random seed 143, kept because no other test holds this rule: under a token bucket of 5/s
+	// with a burst of 1, two executions with Max Rate-Limit Waits of 1 and 5 s. A limit that lets
+	// one request through at a time shows too little of its rate to measure, and the pace starts
+	// from the last second's acceptances (2 a second). Climbing from there on the usual curve, it
+	// held items past their short waits: 16 failed and 7 were not sent. Doubling each round until
+	// first refused (TCP's slow start): 2 failed, none unsent.
+	const summary = await simulate({
+		seed: 143,
+		limiter: { kind: 'bucket', perSecond: 5, burst: 1 },
+		headers: 'retry-after',
+		latencyMs: [1, 201],
+		otherClients: { perSecond: 0.5 },
+		processes: [
+			{
+				executions: [
+					execution(30, { concurrency: 2, maxRateLimitWaitS: 1, startMs: 3610 }),
+					execution(120, { concurrency: 1, maxRateLimitWaitS: 5, maxAttempts: 2, startMs: 82_207 }),
+				],
+			},
+		],
+		slowdown: { fromMs: 59_418, toMs: 69_438, latencyMs: [4000, 12_000] },
+	});
+	expect(summary.violations).toEqual([]);
+	expect(summary.notSent).toBe(0);
+	expect(summary.failed).toBeLessThanOrEqual(4);
+});
+
 test('a probe that never answers does not hold every caller of the key', async () => {
 	// Found by widening the invariant to items never sent: after a block, the one request sent to
 	// check it got no answer (a connection that hangs, no Request Timeout), and every other caller
