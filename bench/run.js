@@ -291,13 +291,9 @@ async function profiles(/** @type {any} */ context) {
  */
 async function simulations() {
 	buildSimulator();
-	const { targets } = requireSimulator('sim/targets');
-	const { simulate } = requireSimulator('sim/simulate');
+	const { targets, measure } = requireSimulator('sim/targets');
 	const rows = [];
-	for (const target of targets()) {
-		const summary = await simulate(target.scenario);
-		rows.push({ name: target.name, atMost: target.atMost, summary });
-	}
+	for (const target of targets()) rows.push(await measure(target));
 	return rows;
 }
 
