@@ -291,9 +291,12 @@ async function profiles(/** @type {any} */ context) {
  */
 async function simulations() {
 	buildSimulator();
-	const { targets, measure } = requireSimulator('sim/targets');
+	const { targets, measure, ratioText } = requireSimulator('sim/targets');
 	const rows = [];
-	for (const target of targets()) rows.push(await measure(target));
+	for (const target of targets()) {
+		const result = await measure(target);
+		rows.push({ ...result, text: ratioText(result) });
+	}
 	return rows;
 }
 

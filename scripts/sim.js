@@ -40,17 +40,15 @@ function requireSimulator(/** @type {string} */ modulePath) {
 
 /** Runs the targets, each on several seeds; returns how many were missed. */
 async function runTargets(/** @type {string | undefined} */ only) {
-	const { targets, measure, TARGET_SEEDS } = requireSimulator('sim/targets');
+	const { targets, measure, ratioText, TARGET_SEEDS } = requireSimulator('sim/targets');
 	let missed = 0;
 	for (const target of targets()) {
 		if (only && !target.name.includes(only)) continue;
 		const result = await measure(target);
 		if (!result.met) missed++;
 		const broke = result.violations.length > 0 ? `; ${result.violations.join('; ')}` : '';
-		const range =
-			result.ratio === undefined ? '' : ` (${result.lowest}x to ${result.highest}x)`;
 		console.log(
-			`${result.met ? 'met ' : 'MISS'} ${result.ratio ?? '-'}x${range}  ${target.name}: ${Math.round(result.virtualMs / 1000)} s for ${Math.round(result.idealMs / 1000)} s, ${result.refused} refused of ${result.sent} sent, means over ${TARGET_SEEDS} seeds${broke}`,
+			`${result.met ? 'met ' : 'MISS'} ${ratioText(result)}  ${target.name}: ${Math.round(result.virtualMs / 1000)} s for ${Math.round(result.idealMs / 1000)} s, ${result.refused} refused of ${result.sent} sent, means over ${TARGET_SEEDS} seeds${broke}`,
 		);
 	}
 	return missed;

@@ -45,9 +45,8 @@ export async function measure(target: Target): Promise<TargetResult> {
 	for (let offset = 0; offset < TARGET_SEEDS; offset++)
 		runs.push(await simulate({ ...target.scenario, seed: target.scenario.seed + offset }));
 	const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-	const ratios = runs.map((run) => run.ratio);
-	const answered = ratios.every((ratio) => ratio !== undefined);
-	const defined = ratios.filter((ratio): ratio is number => ratio !== undefined);
+	const defined = runs.flatMap((run) => (run.ratio === undefined ? [] : [run.ratio]));
+	const answered = defined.length === runs.length;
 	const ratio = answered ? Math.round(mean(defined) * 1000) / 1000 : undefined;
 	const violations = runs.flatMap((run) =>
 		run.violations.map((violation) => `seed ${run.seed}: ${violation}`),
@@ -65,6 +64,13 @@ export async function measure(target: Target): Promise<TargetResult> {
 		violations,
 		met: ratio !== undefined && ratio <= target.atMost && violations.length === 0,
 	};
+}
+
+/** A result's ratio as the tables print it: the mean, then its range over the seeds. */
+export function ratioText(result: TargetResult): string {
+	return result.ratio === undefined
+		? '-x'
+		: `${result.ratio}x (${result.lowest}x to ${result.highest}x)`;
 }
 
 const DAY_S = 86_400;
