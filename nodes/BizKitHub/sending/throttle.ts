@@ -24,14 +24,23 @@ export const TRUSTED_MS = 60_000;
  * The pace after a refusal: this share of what it was (multiplicative decrease), but never below
  * UNDER_ACCEPTED of the rate just accepted (that rate the limit did let through). Then it climbs
  * once a round (a round trip, or the time between two requests if longer, as TCP's congestion
- * window does) in which a request it held back was accepted, on TCP CUBIC's curve counted in
- * rounds: back where it was in CLIMB_BACK rounds, level there for a few, then ever faster past it,
- * so that a pace learnt far too low (a share of a key other processes have stopped using) is
- * soon out of it. Time alone never raises it: only accepted requests do.
+ * window does, but no longer than REFILLS_PER_ROUND of the waits refusals stated) in which a
+ * request it held back was accepted, on TCP CUBIC's curve counted in rounds: back where it was
+ * in CLIMB_BACK rounds, level there for a few, then ever faster past it, so that a pace learnt
+ * far too low (a share of a key other processes have stopped using) is soon out of it. Time
+ * alone never raises it: only accepted requests do.
  */
 const DECREASE = 0.8;
 const UNDER_ACCEPTED = 0.95;
 const CLIMB_BACK = 8;
+/**
+ * A round counts at most this many of the waits the last refusal stated. The key frees a place
+ * within such a wait: a pace much slower than that is a share of a key other processes spend, and
+ * climbing once per its own slow interval (TCP's round-trip unfairness) keeps a process starved
+ * that another out-paced once. An acceptance after longer climbs as many rounds as went by (at
+ * most CLIMB_BACK), from the last climb or from when sending resumed: time idle raises nothing.
+ */
+const REFILLS_PER_ROUND = 4;
 /**
  * A request with no answer after this many round trips (PATIENCE_MIN_MS at least) is taken as lost,
  * as by TCP's retransmission timeout: it no longer holds a place of the reported quota, nobody
@@ -106,11 +115,12 @@ function plausible(ms: number | undefined): number | undefined {
  *    accepted in the second before it): then it starts from the rate they were accepted at since
  *    the last block or idle gap (`sendingSince`), or since the refusal before (a burst saved up is
  *    not a rate). A paced request refused lowers it (DECREASE), or to the rate accepted since the
- *    refusal before it if lower; paced requests accepted raise it. Time alone never does, and a
- *    refusal with no burst before it (one webhook's request after other processes spent the
- *    quota) is a block, not a rate: it teaches the pace nothing. The pace is the node's guess, not
- *    a wait the server asked for: a caller it would hold past its deadline goes at once, out of
- *    the schedule.
+ *    refusal before it if lower; paced requests accepted raise it, once a round (no longer than a
+ *    few of the waits refusals stated: a slower pace is a share others took). Time alone never
+ *    does, and a refusal with no burst before it (one webhook's request after other processes
+ *    spent the quota) is a block, not a rate: it teaches the pace nothing. The pace is the node's
+ *    guess, not a wait the server asked for: a caller it would hold past its deadline goes at
+ *    once, out of the schedule.
  * 5. Callers wait in one queue, first come first served across executions, woken by answers and by
  *    one timer; each leaves at its deadline or its Stop. A caller whose deadline comes before the
  *    end of a block the server stated (not a backoff the node guessed) fails at once, unless the
@@ -160,6 +170,8 @@ export class Throttle {
 	private doubling = false;
 	/** Refusals of requests sent before this are of the round the pace already went down for. */
 	private downAt = Number.NEGATIVE_INFINITY;
+	/** The wait the last refusal stated (a second at least): the key frees a place within it. */
+	private refillMs = Number.POSITIVE_INFINITY;
 	/** Acceptances of requests sent before this are of the round the pace already climbed for. */
 	private raisedAt = Number.NEGATIVE_INFINITY;
 	/** The earliest the next paced request may start. */
@@ -283,6 +295,7 @@ export class Throttle {
 		// from two of the pace's intervals when there is a pace (it knows how fast the key goes).
 		const rate = this.rate;
 		const backoff = !Number.isFinite(stated);
+		if (!backoff) this.refillMs = Math.max(ROUNDING_MS, stated);
 		this.guessed = backoff;
 		const baseMs = rate ? Math.min(BACKOFF_BASE_MS, 2000 / rate) : BACKOFF_BASE_MS;
 		let waitMs = backoff
@@ -330,7 +343,9 @@ export class Throttle {
 		}
 		if (this.recent.push(ticket.sentAt) > RECENT) this.recent.shift();
 		if (ticket.held && this.peak !== undefined && ticket.sentAt >= this.raisedAt) {
-			this.climbed += 1;
+			const sinceMs = now - Math.max(this.raisedAt, this.sendingSince);
+			const rounds = Math.floor(sinceMs / (REFILLS_PER_ROUND * this.refillMs));
+			this.climbed += Math.min(CLIMB_BACK, Math.max(1, rounds));
 			this.raisedAt = now;
 		}
 		// No quota left until a reset (whole seconds, rounded up): nothing goes before the reset's last
