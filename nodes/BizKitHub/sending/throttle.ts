@@ -24,21 +24,23 @@ export const TRUSTED_MS = 60_000;
  * The pace after a refusal: this share of what it was (multiplicative decrease), but never below
  * UNDER_ACCEPTED of the rate just accepted (that rate the limit did let through). Then it climbs
  * once a round (a round trip, or the time between two requests if longer, as TCP's congestion
- * window does, but no longer than REFILLS_PER_ROUND of the waits refusals stated) in which a
- * request it held back was accepted, on TCP CUBIC's curve counted in rounds: back where it was
- * in CLIMB_BACK rounds, level there for a few, then ever faster past it, so that a pace learnt
- * far too low (a share of a key other processes have stopped using) is soon out of it. Time
- * alone never raises it: only accepted requests do.
+ * window does) in which a request it held back was accepted (a round for each REFILLS_PER_ROUND
+ * stated waits it held one back), on TCP CUBIC's curve counted in rounds: back where it was in
+ * CLIMB_BACK rounds, level there for a few, then ever faster past it, so that a pace learnt far
+ * too low (a share of a key other processes have stopped using) is soon out of it. Time alone
+ * never raises it: only accepted requests do.
  */
 const DECREASE = 0.8;
 const UNDER_ACCEPTED = 0.95;
 const CLIMB_BACK = 8;
 /**
- * A round counts at most this many of the waits the last refusal stated. The key frees a place
- * within such a wait: a pace much slower than that is a share of a key other processes spend, and
- * climbing once per its own slow interval (TCP's round-trip unfairness) keeps a process starved
- * that another out-paced once. An acceptance after longer climbs as many rounds as went by (at
- * most CLIMB_BACK), from the last climb or from when sending resumed: time idle raises nothing.
+ * A request the pace held back for this many of the waits the last refusal stated, then accepted,
+ * climbs a round for each such stretch (CLIMB_BACK at most). The key frees a place within such a
+ * wait, so a pace that slow is a share of a key others spend, and climbing once per its own slow
+ * interval (TCP's round-trip unfairness) kept starved a process another had out-paced once. Only
+ * the time the pace held it counts (since it asked, since the last climb, since sending resumed):
+ * not time idle or sending below the pace (a trickle of webhooks), not the round trip (a slow
+ * network), and not in slow start, where each round already doubles.
  */
 const REFILLS_PER_ROUND = 4;
 /**
@@ -76,12 +78,15 @@ export interface Ticket {
 	readonly paced: boolean;
 	/** Held back by the pace: accepted, the pace may be too slow. */
 	readonly held: boolean;
+	/** When its caller asked to send. */
+	readonly askedAt: number;
 }
 
 /** No ticket: the execution was stopped, or the wait would end after the caller's deadline. */
 export type NoTicket = { stopped: true } | { stopped: false; freesInMs?: number };
 
 interface Waiter extends Caller {
+	askedAt: number;
 	/** Whether it waited for the pace. */
 	held: boolean;
 	give: (result: Ticket | NoTicket) => void;
@@ -115,12 +120,12 @@ function plausible(ms: number | undefined): number | undefined {
  *    accepted in the second before it): then it starts from the rate they were accepted at since
  *    the last block or idle gap (`sendingSince`), or since the refusal before (a burst saved up is
  *    not a rate). A paced request refused lowers it (DECREASE), or to the rate accepted since the
- *    refusal before it if lower; paced requests accepted raise it, once a round (no longer than a
- *    few of the waits refusals stated: a slower pace is a share others took). Time alone never
- *    does, and a refusal with no burst before it (one webhook's request after other processes
- *    spent the quota) is a block, not a rate: it teaches the pace nothing. The pace is the node's
- *    guess, not a wait the server asked for: a caller it would hold past its deadline goes at
- *    once, out of the schedule.
+ *    refusal before it if lower; paced requests accepted raise it, once a round (more when the
+ *    pace held one back for several of the waits refusals stated: that is a share others took).
+ *    Time alone never does, and a refusal with no burst before it (one webhook's request after
+ *    other processes spent the quota) is a block, not a rate: it teaches the pace nothing. The
+ *    pace is the node's guess, not a wait the server asked for: a caller it would hold past its
+ *    deadline goes at once, out of the schedule.
  * 5. Callers wait in one queue, first come first served across executions, woken by answers and by
  *    one timer; each leaves at its deadline or its Stop. A caller whose deadline comes before the
  *    end of a block the server stated (not a backoff the node guessed) fails at once, unless the
@@ -234,6 +239,7 @@ export class Throttle {
 			};
 			const waiter: Waiter = {
 				...caller,
+				askedAt: now,
 				held: false,
 				give: (result) => {
 					// Removed by hand: see abortableSleep.
@@ -343,9 +349,9 @@ export class Throttle {
 		}
 		if (this.recent.push(ticket.sentAt) > RECENT) this.recent.shift();
 		if (ticket.held && this.peak !== undefined && ticket.sentAt >= this.raisedAt) {
-			const sinceMs = now - Math.max(this.raisedAt, this.sendingSince);
-			const rounds = Math.floor(sinceMs / (REFILLS_PER_ROUND * this.refillMs));
-			this.climbed += Math.min(CLIMB_BACK, Math.max(1, rounds));
+			const heldMs = ticket.sentAt - Math.max(ticket.askedAt, this.raisedAt, this.sendingSince);
+			const rounds = Math.floor(heldMs / (REFILLS_PER_ROUND * this.refillMs));
+			this.climbed += this.doubling ? 1 : Math.min(CLIMB_BACK, Math.max(1, rounds));
 			this.raisedAt = now;
 		}
 		// No quota left until a reset (whole seconds, rounded up): nothing goes before the reset's last
@@ -520,7 +526,8 @@ export class Throttle {
 		if (probe) this.probeSeq = this.started;
 		this.out.set(this.started, now);
 		const paced = rate !== undefined;
-		return { sentAt: now, seq: this.started++, probe, paced, held: paced && head.held };
+		const held = paced && head.held;
+		return { sentAt: now, seq: this.started++, probe, paced, held, askedAt: head.askedAt };
 	}
 
 	/** One timer for the next moment anything can change but an answer; none when none is waited for. */
