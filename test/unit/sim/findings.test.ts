@@ -314,7 +314,8 @@ test('two processes on one key share it: one out-paced once is not starved for t
 	// each under Retry-After alone. One process was refused against the other's full share: its
 	// pace fell to a fraction of the key's and climbed once per its own slow interval (TCP's
 	// round-trip unfairness), so it was still sending when the other had long finished: 1.18x
-	// the least time. A round now lasts no longer than a few of the waits refusals stated.
+	// the least time. A request the pace held back for several of the waits refusals stated now
+	// climbs a round for each four of them.
 	const scenario: Scenario = {
 		seed: 7,
 		limiter: { kind: 'plan', plan: 'free', reading: 'bucket' },
