@@ -25,7 +25,7 @@ export const TRUSTED_MS = 60_000;
  * UNDER_ACCEPTED of the rate just accepted (that rate the limit did let through). Then it climbs
  * once a round (a round trip, or the time between two requests if longer, as TCP's congestion
  * window does) in which a request it held back was accepted (a round for each REFILLS_PER_ROUND
- * stated waits it held one back), on TCP CUBIC's curve counted in rounds: back where it was in
+ * refusals' waits it held one back), on TCP CUBIC's curve counted in rounds: back where it was in
  * CLIMB_BACK rounds, level there for a few, then ever faster past it, so that a pace learnt far
  * too low (a share of a key other processes have stopped using) is soon out of it. Time alone
  * never raises it: only accepted requests do.
@@ -34,7 +34,8 @@ const DECREASE = 0.8;
 const UNDER_ACCEPTED = 0.95;
 const CLIMB_BACK = 8;
 /**
- * A request the pace held back for this many of the waits the last refusal stated, then accepted,
+ * A request the pace held back for this many of the last refusal's wait (the one it stated, or
+ * the backoff the node chose when it stated none: when the node looks again), then accepted,
  * climbs a round for each such stretch (CLIMB_BACK at most). The key frees a place within such a
  * wait, so a pace that slow is a share of a key others spend, and climbing once per its own slow
  * interval (TCP's round-trip unfairness) kept starved a process another had out-paced once. Only
@@ -121,7 +122,7 @@ function plausible(ms: number | undefined): number | undefined {
  *    the last block or idle gap (`sendingSince`), or since the refusal before (a burst saved up is
  *    not a rate). A paced request refused lowers it (DECREASE), or to the rate accepted since the
  *    refusal before it if lower; paced requests accepted raise it, once a round (more when the
- *    pace held one back for several of the waits refusals stated: that is a share others took).
+ *    pace held one back for several of the waits after refusals: that is a share others took).
  *    Time alone never does, and a refusal with no burst before it (one webhook's request after
  *    other processes spent the quota) is a block, not a rate: it teaches the pace nothing. The
  *    pace is the node's guess, not a wait the server asked for: a caller it would hold past its
@@ -175,7 +176,7 @@ export class Throttle {
 	private doubling = false;
 	/** Refusals of requests sent before this are of the round the pace already went down for. */
 	private downAt = Number.NEGATIVE_INFINITY;
-	/** The wait the last refusal stated (a second at least): the key frees a place within it. */
+	/** The last refusal's wait, stated or chosen (a second at least): the key frees a place in it. */
 	private refillMs = Number.POSITIVE_INFINITY;
 	/** Acceptances of requests sent before this are of the round the pace already climbed for. */
 	private raisedAt = Number.NEGATIVE_INFINITY;
@@ -301,12 +302,12 @@ export class Throttle {
 		// from two of the pace's intervals when there is a pace (it knows how fast the key goes).
 		const rate = this.rate;
 		const backoff = !Number.isFinite(stated);
-		if (!backoff) this.refillMs = Math.max(ROUNDING_MS, stated);
 		this.guessed = backoff;
 		const baseMs = rate ? Math.min(BACKOFF_BASE_MS, 2000 / rate) : BACKOFF_BASE_MS;
 		let waitMs = backoff
 			? backoffMs(this.refusals, baseMs, RATE_LIMIT_BACKOFF_CAP_MS, this.clock.random)
 			: stated;
+		this.refillMs = Math.max(ROUNDING_MS, waitMs);
 		if (ticket.probe) {
 			// The block holds: its answer states it anew. A check of a stale block is trusted longer
 			// next time; a wait that says only "within a second" is probed again sooner, backing off.
