@@ -20,14 +20,21 @@ async function ticketAt(time: VirtualTime, pending: Promise<Ticket | NoTicket>) 
 	return got;
 }
 
-test('a probe with no answer is awaited for four of the slowest recent round trips, not of the last', async () => {
+/** A throttle on a virtual clock from 0 (a steady wall clock, jitter at its middle). */
+function virtualThrottle() {
 	const time = new VirtualTime(0);
-	const clock = time.clock(
-		0,
-		() => 0,
-		() => 0.5,
+	const throttle = new Throttle(
+		time.clock(
+			0,
+			() => 0,
+			() => 0.5,
+		),
 	);
-	const throttle = new Throttle(clock);
+	return { time, throttle };
+}
+
+test('a probe with no answer is awaited for four of the slowest recent round trips, not of the last', async () => {
+	const { time, throttle } = virtualThrottle();
 
 	// A slow answer (3 s), then a fast refusal (0.1 s) that says "within a second": a probe next.
 	const slow = await ticketAt(time, throttle.acquire(FOREVER));
@@ -71,14 +78,7 @@ async function acceptedTogether(time: VirtualTime, throttle: Throttle, count: nu
 
 /** The pace after a trickle: singles `gapMs` apart, every third time two at once (one held). */
 async function paceAfterTrickle(gapMs: number): Promise<number[]> {
-	const time = new VirtualTime(0);
-	const throttle = new Throttle(
-		time.clock(
-			0,
-			() => 0,
-			() => 0.5,
-		),
-	);
+	const { time, throttle } = virtualThrottle();
 	// Two accepted, the third refused with "Retry-After: 1": the pace starts.
 	const asked = [0, 1, 2].map(() => throttle.acquire(FOREVER));
 	const burst: Ticket[] = [];
