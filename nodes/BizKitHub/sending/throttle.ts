@@ -4,6 +4,7 @@ import {
 	BACKOFF_BASE_MS,
 	MAX_PLAUSIBLE_WAIT_MS,
 	RATE_LIMIT_BACKOFF_CAP_MS,
+	RATE_LIMIT_BACKOFF_GROWTH,
 	backoffMs,
 } from './retryPolicy';
 import { ServerClock } from './serverClock';
@@ -305,7 +306,13 @@ export class Throttle {
 		this.guessed = backoff;
 		const baseMs = rate ? Math.min(BACKOFF_BASE_MS, 2000 / rate) : BACKOFF_BASE_MS;
 		let waitMs = backoff
-			? backoffMs(this.refusals, baseMs, RATE_LIMIT_BACKOFF_CAP_MS, this.clock.random)
+			? backoffMs(
+					this.refusals,
+					baseMs,
+					RATE_LIMIT_BACKOFF_CAP_MS,
+					this.clock.random,
+					RATE_LIMIT_BACKOFF_GROWTH,
+				)
 			: stated;
 		this.refillMs = Math.max(ROUNDING_MS, waitMs);
 		if (ticket.probe) {

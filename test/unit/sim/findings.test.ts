@@ -342,6 +342,25 @@ test.each([
 	},
 );
 
+test("a 429 that states no wait: the probes find a fixed window's next turn soon after it", async () => {
+	// A limiter that answers a bare 429 (no Retry-After, no headers) and lets 100 requests through
+	// in each window of 10 s. The node probes with a backoff: doubling, a probe sent 9.3 s after
+	// the first refusal was refused just before the window turned, and the next came 10 s later;
+	// over the run, 66.5 s for the least time's 50.2 s (1.32x). Growing by half, the probes come
+	// closer together as the wait goes on.
+	const scenario: Scenario = {
+		seed: 10,
+		limiter: { kind: 'window', limit: 100, windowMs: 10_000 },
+		headers: 'none',
+		latencyMs: [40, 120],
+		processes: [{ executions: [execution(600, { concurrency: 20, maxRateLimitWaitS: DAY_S })] }],
+	};
+	const world = await run(scenario);
+	const [only] = world.processes[0].executions;
+	expect(outcomes(only)).toEqual(new Array(600).fill('registered'));
+	expect(endOf(only)).toBeLessThanOrEqual(1.05 * idealMs(scenario));
+});
+
 test('a probe that never answers does not hold every caller of the key', async () => {
 	// Found by widening the invariant to items never sent: after a block, the one request sent to
 	// check it got no answer (a connection that hangs, no Request Timeout), and every other caller

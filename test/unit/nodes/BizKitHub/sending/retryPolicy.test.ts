@@ -1,4 +1,8 @@
-import { backoffMs, retryability } from '../../../../../nodes/BizKitHub/sending/retryPolicy';
+import {
+	RATE_LIMIT_BACKOFF_GROWTH,
+	backoffMs,
+	retryability,
+} from '../../../../../nodes/BizKitHub/sending/retryPolicy';
 import { SSRF_BLOCKED } from '../../../../../nodes/BizKitHub/transport/apiRequest';
 
 describe('which failures are tried again', () => {
@@ -75,5 +79,13 @@ describe('which failures are tried again', () => {
 		expect([1, 2, 3, 4].map((retry) => backoffMs(retry, 500, 3000, () => 0))).toEqual([
 			250, 500, 1000, 1500,
 		]);
+	});
+
+	test("a rate limit's backoff grows by half per probe, so a block's end is found sooner after it", () => {
+		const growth = RATE_LIMIT_BACKOFF_GROWTH;
+		expect([1, 2, 3, 4].map((retry) => backoffMs(retry, 400, 60_000, () => 1, growth))).toEqual([
+			400, 600, 900, 1350,
+		]);
+		expect(backoffMs(30, 400, 60_000, () => 1, growth)).toBe(60_000);
 	});
 });
