@@ -17,9 +17,10 @@ export const BACKOFF_CAP_MS = 10000;
  */
 export const RATE_LIMIT_BACKOFF_CAP_MS = 60_000;
 /**
- * ...and grows by half, not double, from one probe to the next: the probe that finds such a block
- * over comes on average up to half the time it has lasted late, not up to all of it (a window of
- * 10 s was found 9.6 s late by doubling probes), for some 70% more probes (a few more in an hour).
+ * ...and grows by half, not double, from one probe to the next, as do the probes after a wait
+ * stated as "within a second": the probe that finds the limit free again comes on average up to
+ * half the time it has waited late, not up to all of it (a window of 10 s was found 9.6 s late by
+ * doubling probes), for some 70% more probes (a few more in an hour).
  */
 export const RATE_LIMIT_BACKOFF_GROWTH = 1.5;
 

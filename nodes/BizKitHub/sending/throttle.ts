@@ -110,7 +110,7 @@ function plausible(ms: number | undefined): number | undefined {
  * 2. After any refusal one request goes alone (the probe, TCP's after a timeout): accepted, the
  *    others follow. Refused, its stated wait blocks anew; if that says no more than "within a
  *    second", the next probe goes sooner, backing off from the pace's interval (or a sixteenth of
- *    a second without a pace) and doubling up to that second. Unanswered after PATIENCE_TRIPS
+ *    a second without a pace), growing by half up to that second. Unanswered after PATIENCE_TRIPS
  *    round trips, it is taken as lost (for good: its late refusal blocks nothing), and the next
  *    caller probes. After the node has been idle, a refusal whose stated wait is over asks for no
  *    probe.
@@ -320,7 +320,10 @@ export class Throttle {
 			// next time; a wait that says only "within a second" is probed again sooner, backing off.
 			if (now < this.blockedUntil) this.trustMs = Math.min(this.trustMs * 2, MAX_PLAUSIBLE_WAIT_MS);
 			if (!backoff && waitMs <= ROUNDING_MS)
-				waitMs = Math.min(waitMs, 2 ** this.refusals * (rate ? 1000 / rate : ROUNDING_MS / 16));
+				waitMs = Math.min(
+					waitMs,
+					RATE_LIMIT_BACKOFF_GROWTH ** this.refusals * (rate ? 1000 / rate : ROUNDING_MS / 16),
+				);
 			this.block(now, waitMs, { anew: true, guessed: backoff });
 			return;
 		}

@@ -361,6 +361,26 @@ test("a 429 that states no wait: the probes find a fixed window's next turn soon
 	expect(endOf(only)).toBeLessThanOrEqual(1.05 * idealMs(scenario));
 });
 
+test('probes after "Retry-After: 1" find a token bucket with a burst of 1 free soon after it', async () => {
+	// The bench's case in n8n: 10 a second with a burst of 1, a round trip of 1 to 3 ms, answers
+	// with Retry-After: 1 (a wait within a second). The first probes backed off doubling from 62 ms:
+	// the first acceptance came at 0.25 s, the pace started from the few accepted by then (4.8 a
+	// second), the next probe waited 0.84 s, and the pace settled where the count of the second
+	// before each refusal held it, 8 a second: 41.6 s for the least time's 31.9 s (1.305x). Growing
+	// by half: accepted at 0.14 s, a pace from 8.4, settled at 9 a second, 37.1 s (1.16x).
+	const scenario: Scenario = {
+		seed: 9,
+		limiter: { kind: 'bucket', perSecond: 10, burst: 1 },
+		headers: 'retry-after',
+		latencyMs: [1, 3],
+		processes: [{ executions: [execution(320)] }],
+	};
+	const world = await run(scenario);
+	const [only] = world.processes[0].executions;
+	expect(outcomes(only)).toEqual(new Array(320).fill('registered'));
+	expect(endOf(only)).toBeLessThanOrEqual(1.2 * idealMs(scenario));
+});
+
 test('a probe that never answers does not hold every caller of the key', async () => {
 	// Found by widening the invariant to items never sent: after a block, the one request sent to
 	// check it got no answer (a connection that hangs, no Request Timeout), and every other caller
