@@ -20,7 +20,7 @@ export const RATE_LIMIT_BACKOFF_CAP_MS = 60_000;
  * ...and grows by half, not double, from one probe to the next, as do the probes after a wait
  * stated as "within a second": the probe that finds the limit free again comes on average up to
  * half the time it has waited late, not up to all of it (a window of 10 s was found 9.6 s late by
- * doubling probes), for some 70% more probes (a few more in an hour).
+ * doubling probes), for more probes (a third more in a block of seconds, a few more in an hour).
  */
 export const RATE_LIMIT_BACKOFF_GROWTH = 1.5;
 

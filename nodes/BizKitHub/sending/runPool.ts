@@ -1,12 +1,12 @@
-/** Decides when a job may start (see StartPacer); the function it gives is called at the job's end. */
+/** Decides when a job may start (see StartPacer). */
 export interface Pacer {
-	start(): Promise<() => void>;
+	start(): Promise<void>;
 }
 
 export interface PoolControl {
 	/** Asked before each new job starts; once it says yes, no further job starts. */
 	shouldStop?: () => boolean;
-	/** Spaces the starts of jobs out (and learns from how long they take). */
+	/** Spaces the starts of jobs out. */
 	pacer?: Pacer;
 }
 
@@ -28,7 +28,7 @@ export async function runPool<T>(
 	const stopping = () => failed !== undefined || shouldStop();
 	async function worker(): Promise<void> {
 		while (next < count && !stopping()) {
-			const finished = await pacer?.start();
+			await pacer?.start();
 			if (next >= count || stopping()) return;
 			const job = next++;
 			try {
@@ -37,7 +37,6 @@ export async function runPool<T>(
 				failed ??= { error };
 				return;
 			}
-			finished?.();
 		}
 	}
 	const workers = Math.max(1, Math.min(Math.floor(limit) || 1, count));

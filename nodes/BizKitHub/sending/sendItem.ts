@@ -155,16 +155,22 @@ export async function sendAll(
 	{ throttle, clock }: { throttle: Throttle; clock: Clock },
 ): Promise<void> {
 	let goOn = true;
+	const pacer = new StartPacer(settings.concurrency, clock, settings.signal);
 	await runPool(
 		count,
 		settings.concurrency,
 		async (job) => {
-			const result = await sendItem(attemptOf(job), settings, throttle, clock);
+			const send = attemptOf(job);
+			// Each request's time tells the pacer the round trip (not the job's: it waits for the limit).
+			const timed = async () => {
+				const sentAt = clock.now();
+				const attempt = await send();
+				pacer.observe(clock.now() - sentAt);
+				return attempt;
+			};
+			const result = await sendItem(timed, settings, throttle, clock);
 			goOn = done(job, result) && goOn;
 		},
-		{
-			shouldStop: () => !goOn || settings.signal?.aborted === true,
-			pacer: new StartPacer(settings.concurrency, clock, settings.signal),
-		},
+		{ shouldStop: () => !goOn || settings.signal?.aborted === true, pacer },
 	);
 }

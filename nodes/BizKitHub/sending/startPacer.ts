@@ -18,13 +18,15 @@ const MAX_STARTS_AT_ONCE = 2;
  * as one, and every round trip grows by the time it takes to handle the whole group. Keeping
  * starts `round trip / concurrency` apart breaks such groups up.
  *
- * The round trip is the shortest job seen so far, so the spacing never holds the pool below
- * what its concurrency allows; before the first job has finished there is no spacing at all.
+ * The round trip is the shortest request seen so far (`observe`), so the spacing never holds the
+ * pool below what its concurrency allows; before the first answer there is no spacing at all. A
+ * request, not a job: a job's time includes its waits for the rate limit, and after a block of
+ * 10 minutes the first jobs to end would keep starts 2 minutes apart with the quota free.
  * Once the execution is stopped (the signal), every waiting start is let go at once: the pool
  * then sees the stop and starts nothing.
  */
 export class StartPacer implements Pacer {
-	private shortestJobMs = Number.POSITIVE_INFINITY;
+	private shortestTripMs = Number.POSITIVE_INFINITY;
 
 	/** Starts that may go now: one more every spacing, up to MAX_STARTS_AT_ONCE. */
 	private credit = MAX_STARTS_AT_ONCE;
@@ -41,18 +43,20 @@ export class StartPacer implements Pacer {
 		private readonly signal?: AbortSignal,
 	) {}
 
-	/** The gap kept between two starts, in milliseconds; 0 until a job has finished. */
+	/** The gap kept between two starts, in milliseconds; 0 until a request has been answered. */
 	get spacingMs(): number {
-		if (this.concurrency <= 1 || !Number.isFinite(this.shortestJobMs)) return 0;
-		return this.shortestJobMs / this.concurrency;
+		if (this.concurrency <= 1 || !Number.isFinite(this.shortestTripMs)) return 0;
+		return this.shortestTripMs / this.concurrency;
 	}
 
-	/**
-	 * Resolves when the caller may start its job, with the function to call when the job is over
-	 * (its duration is the round trip the spacing is made of).
-	 */
-	async start(): Promise<() => void> {
-		if (this.signal?.aborted) return () => {};
+	/** A request took `tripMs` from its start to its answer (or failure). */
+	observe(tripMs: number): void {
+		this.shortestTripMs = Math.min(this.shortestTripMs, tripMs);
+	}
+
+	/** Resolves when the caller may start its job. */
+	async start(): Promise<void> {
+		if (this.signal?.aborted) return;
 		if (this.waiting.length > 0 || this.refill() < 1) {
 			await new Promise<void>((resolve) => {
 				this.waiting.push(resolve);
@@ -61,10 +65,6 @@ export class StartPacer implements Pacer {
 		} else {
 			this.credit -= 1;
 		}
-		const startedAt = this.clock.now();
-		return () => {
-			this.shortestJobMs = Math.min(this.shortestJobMs, this.clock.now() - startedAt);
-		};
 	}
 
 	/** Adds the credit earned since it was last counted; returns the credit. */

@@ -381,6 +381,25 @@ test('probes after "Retry-After: 1" find a token bucket with a burst of 1 free s
 	expect(endOf(only)).toBeLessThanOrEqual(1.2 * idealMs(scenario));
 });
 
+test('after a long block at the start, the starts are spread over a round trip, not over the block', async () => {
+	// Found by a review: an execution of 50 items, Concurrency 5, starts while BizKitHub refuses
+	// everything for 10 minutes (Retry-After: 1). The start pacer spread the starts over the
+	// shortest job it had seen, and the first jobs to end had waited out the whole block: starts
+	// 2 minutes apart with the quota free, 721 s for the least time's 601 s (1.20x). The pacer now
+	// learns the round trip from the requests.
+	const scenario: Scenario = {
+		seed: 8,
+		limiter: { kind: 'outage', untilMs: 600_000, retryAfterS: 1 },
+		headers: 'retry-after',
+		latencyMs: [40, 120],
+		processes: [{ executions: [execution(50, { maxRateLimitWaitS: DAY_S })] }],
+	};
+	const world = await run(scenario);
+	const [only] = world.processes[0].executions;
+	expect(outcomes(only)).toEqual(new Array(50).fill('registered'));
+	expect(endOf(only)).toBeLessThanOrEqual(1.02 * idealMs(scenario));
+});
+
 test('a probe that never answers does not hold every caller of the key', async () => {
 	// Found by widening the invariant to items never sent: after a block, the one request sent to
 	// check it got no answer (a connection that hangs, no Request Timeout), and every other caller

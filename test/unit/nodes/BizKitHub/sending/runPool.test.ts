@@ -47,7 +47,7 @@ test('a limit above the number of jobs, or below one, still runs every job once'
 	expect(await runPool(0, 5, async (job) => job)).toEqual([]);
 });
 
-test('with a pacer, each job waits for its turn and reports its end', async () => {
+test('with a pacer, each job waits for its turn', async () => {
 	const events: string[] = [];
 	let turns = 0;
 	const pacer = {
@@ -55,7 +55,6 @@ test('with a pacer, each job waits for its turn and reports its end', async () =
 			const turn = turns++;
 			await sleep(1);
 			events.push(`turn ${turn}`);
-			return () => events.push(`end of turn ${turn}`);
 		},
 	};
 	const results = await runPool(
@@ -72,9 +71,8 @@ test('with a pacer, each job waits for its turn and reports its end', async () =
 	for (let turn = 0; turn < 5; turn++) {
 		const started = events.indexOf(`turn ${turn}`);
 		expect(started).toBeGreaterThanOrEqual(0);
-		// the job that took this turn starts right after it and its end is reported afterwards
+		// the job that took this turn starts right after it
 		expect(events[started + 1]).toMatch(/^job \d$/);
-		expect(events.indexOf(`end of turn ${turn}`)).toBeGreaterThan(started + 1);
 	}
 	expect(events.filter((event) => event.startsWith('job '))).toHaveLength(5);
 });
@@ -94,7 +92,6 @@ test('a job that is told to stop while waiting for its turn does not start', asy
 			pacer: {
 				async start() {
 					await sleep(1);
-					return () => {};
 				},
 			},
 		},

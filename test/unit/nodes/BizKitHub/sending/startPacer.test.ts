@@ -35,7 +35,7 @@ async function startTimes(pacer: StartPacer, clock: () => number, count: number)
 	);
 }
 
-test('before any job has finished nothing is known of the round trip: all starts go at once', async () => {
+test('before any answer nothing is known of the round trip: all starts go at once', async () => {
 	const { time, clock, sleeper } = virtualTime();
 	const pacer = new StartPacer(20, clockOf(clock, sleeper));
 	expect(pacer.spacingMs).toBe(0);
@@ -43,12 +43,12 @@ test('before any job has finished nothing is known of the round trip: all starts
 	expect(time.slept).toEqual([]);
 });
 
-test('after a job, starts are kept the shortest job / concurrency apart, at most two at once', async () => {
+test('after a request, starts are kept the shortest request / concurrency apart, at most two at once', async () => {
 	const { time, clock, sleeper } = virtualTime();
 	const pacer = new StartPacer(4, clockOf(clock, sleeper));
-	const finished = await pacer.start();
+	await pacer.start();
 	time.now = 100;
-	finished();
+	pacer.observe(100);
 	expect(pacer.spacingMs).toBe(25);
 	// two starts were saved up during the pause; the rest go one spacing apart
 	expect(await startTimes(pacer, clock, 6)).toEqual([100, 100, 125, 150, 175, 200]);
@@ -61,9 +61,9 @@ test('a late wake-up lets the starts that fell due meanwhile go, but never more 
 		time.now += ms * 2; // the timer fires twice as late as asked (1 ms ticks against ~1 ms spacing)
 	};
 	const pacer = new StartPacer(4, clockOf(clock, late));
-	const finished = await pacer.start();
+	await pacer.start();
 	time.now = 100;
-	finished();
+	pacer.observe(100);
 	const times = await startTimes(pacer, clock, 8);
 	expect(times).toEqual([100, 100, 150, 150, 200, 200, 250, 250]);
 	const perInstant = new Map<number, number>();
@@ -73,25 +73,21 @@ test('a late wake-up lets the starts that fell due meanwhile go, but never more 
 	expect(times[times.length - 1] - times[0]).toBeLessThanOrEqual(25 * (times.length - 1));
 });
 
-test('the spacing follows the shortest job seen', async () => {
-	const { time, clock, sleeper } = virtualTime();
+test('the spacing follows the shortest request seen', async () => {
+	const { clock, sleeper } = virtualTime();
 	const pacer = new StartPacer(4, clockOf(clock, sleeper));
-	const first = await pacer.start();
-	const second = await pacer.start();
-	time.now = 40;
-	second();
+	pacer.observe(40);
 	expect(pacer.spacingMs).toBe(10);
-	time.now = 400;
-	first(); // a slower job does not widen the spacing
+	pacer.observe(400); // a slower request does not widen the spacing
 	expect(pacer.spacingMs).toBe(10);
 });
 
 test('with a concurrency of one there is nothing to spread', async () => {
 	const { time, clock, sleeper } = virtualTime();
 	const pacer = new StartPacer(1, clockOf(clock, sleeper));
-	const finished = await pacer.start();
+	await pacer.start();
 	time.now = 50;
-	finished();
+	pacer.observe(50);
 	expect(pacer.spacingMs).toBe(0);
 	expect(await startTimes(pacer, clock, 5)).toEqual([50, 50, 50, 50, 50]);
 	expect(time.slept).toEqual([]);
@@ -106,12 +102,12 @@ test('once the execution is stopped, every waiting start is let go at once', asy
 		clockOf(() => time.now),
 		stop.signal,
 	);
-	const finish = await pacer.start();
-	time.now = 20_000; // a round trip of 20 s: starts are kept 10 s apart
-	finish();
+	await pacer.start();
+	time.now = 20_000;
+	pacer.observe(20_000); // a round trip of 20 s: starts are kept 10 s apart
 	const waiting = [pacer.start(), pacer.start(), pacer.start()];
 	await sleep(20);
 	stop.abort();
 	await expect(Promise.all(waiting)).resolves.toHaveLength(3);
-	await expect(pacer.start()).resolves.toEqual(expect.any(Function));
+	await expect(pacer.start()).resolves.toBeUndefined();
 });
