@@ -114,3 +114,55 @@ test('a trickle of requests below the pace raises it by its held requests accept
 	expect(slow).toEqual(quick);
 	expect(quick[quick.length - 1]).toBeGreaterThan(quick[0]);
 });
+
+/**
+ * Refuses every request `refusals` times, each answered 10 ms after it was sent, with `info`; returns
+ * the time from each refusal to the next request (always a probe: one at a time into the block).
+ */
+async function probeGaps(info: { retryAfterMs?: number }, refusals: number): Promise<number[]> {
+	const { time, throttle } = virtualThrottle();
+	const gaps: number[] = [];
+	let refusedAt: number | undefined;
+	for (let turn = 0; turn <= refusals; turn++) {
+		const ticket = await ticketAt(time, throttle.acquire(FOREVER));
+		if (refusedAt !== undefined) {
+			expect(ticket.probe).toBe(true);
+			gaps.push(ticket.sentAt - refusedAt);
+		}
+		refusedAt = ticket.sentAt + 10;
+		time.at(refusedAt, () => throttle.answered(ticket, true, info));
+		const until = refusedAt;
+		await time.run(() => time.now >= until);
+	}
+	expect(throttle.waiting).toBe(0);
+	return gaps;
+}
+
+/** Each gap within a millisecond of the one expected (the virtual clock's timers are in whole ms). */
+function expectGaps(gaps: number[], expected: number[]) {
+	expect(gaps).toHaveLength(expected.length);
+	gaps.forEach((gap, index) => expect(Math.abs(gap - expected[index])).toBeLessThanOrEqual(1));
+}
+
+test('probes into a block whose end BizKitHub did not say back off growing by half, to a minute', async () => {
+	// A bare 429 (no Retry-After): a backoff with jitter (here at its middle, 3/4 of its ceiling)
+	// from half a second, growing by half per refused probe, its ceiling capped at a minute.
+	const gaps = await probeGaps({}, 16);
+	const ceilings = gaps.map((_, index) => Math.min(60_000, 500 * 1.5 ** index));
+	expectGaps(
+		gaps,
+		ceilings.map((ceiling) => Math.round(ceiling * 0.75)),
+	);
+	expect(ceilings[ceilings.length - 1]).toBe(60_000);
+});
+
+test('probes after "within a second" with no pace start at once, then grow by half from a sixteenth to a second', async () => {
+	// Retry-After: 1 says the node goes a little too fast: no block; the next request is the probe.
+	// Refused too, the probes back off by half more each time from a sixteenth of a second, never
+	// longer than the second it stated. No jitter: the wait is the server's, shortened.
+	const gaps = await probeGaps({ retryAfterMs: 1000 }, 9);
+	expectGaps(
+		gaps,
+		gaps.map((_, index) => (index === 0 ? 0 : Math.min(1000, 62.5 * 1.5 ** (index + 1)))),
+	);
+});
