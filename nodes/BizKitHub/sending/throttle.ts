@@ -22,14 +22,15 @@ const ROUNDING_MS = 1000;
  */
 export const TRUSTED_MS = 60_000;
 /**
- * The pace after a refusal: this share of what it was (multiplicative decrease), but never below
- * UNDER_ACCEPTED of the rate just accepted (that rate the limit did let through). Then it climbs
- * once a round (a round trip, or the time between two requests if longer, as TCP's congestion
- * window does) in which a request it held back was accepted (a round for each REFILLS_PER_ROUND
- * refusals' waits it held one back), on TCP CUBIC's curve counted in rounds: back where it was in
- * CLIMB_BACK rounds, level there for a few, then ever faster past it, so that a pace learnt far
- * too low (a share of a key other processes have stopped using) is soon out of it. Time alone
- * never raises it: only accepted requests do.
+ * The pace after a refusal: this share of what it was (multiplicative decrease), or UNDER_ACCEPTED
+ * of the rate just accepted if that is lower (the limit let through no more: a key shared, a pace
+ * learnt from a burst). Then it climbs once a round (a round trip, or the time between two
+ * requests if longer, as TCP's congestion window does) in which a request it held back was
+ * accepted (a round for each REFILLS_PER_ROUND refusals' waits it held one back), on TCP CUBIC's
+ * curve counted in rounds: back to the lower of the two rates in CLIMB_BACK rounds, level there
+ * for a few, then ever faster past it, so that a pace learnt far too low (a share of a key other
+ * processes have stopped using) is soon out of it. Time alone never raises it: only accepted
+ * requests do.
  */
 const DECREASE = 0.8;
 const UNDER_ACCEPTED = 0.95;
