@@ -14,6 +14,8 @@ export interface ItemSettings {
 	maxRateLimitWaitMs: number;
 	/** n8n's cancel signal for the execution. */
 	signal?: AbortSignal;
+	/** Told each attempt's time from its start to its answer or failure (the start pacer). */
+	observeTrip?: (tripMs: number) => void;
 }
 
 /** The rate limit would keep the item waiting longer than the user allows: it was not sent (again). */
@@ -109,8 +111,10 @@ export async function sendItem(
 		try {
 			attempt = await send();
 		} finally {
-			busyMs += clock.now() - ticket.sentAt;
-			if (!attempt) throttle.lost(ticket);
+			const tripMs = clock.now() - ticket.sentAt;
+			busyMs += tripMs;
+			if (attempt) settings.observeTrip?.(tripMs);
+			else throttle.lost(ticket);
 		}
 		const { outcome } = attempt;
 		const refused = outcome.kind === 'failed' && outcome.httpCode === 429;
@@ -156,19 +160,13 @@ export async function sendAll(
 ): Promise<void> {
 	let goOn = true;
 	const pacer = new StartPacer(settings.concurrency, clock, settings.signal);
+	// Each request's time tells the pacer the round trip (not the job's: it waits for the limit).
+	const itemSettings = { ...settings, observeTrip: (tripMs: number) => pacer.observe(tripMs) };
 	await runPool(
 		count,
 		settings.concurrency,
 		async (job) => {
-			const send = attemptOf(job);
-			// Each request's time tells the pacer the round trip (not the job's: it waits for the limit).
-			const timed = async () => {
-				const sentAt = clock.now();
-				const attempt = await send();
-				pacer.observe(clock.now() - sentAt);
-				return attempt;
-			};
-			const result = await sendItem(timed, settings, throttle, clock);
+			const result = await sendItem(attemptOf(job), itemSettings, throttle, clock);
 			goOn = done(job, result) && goOn;
 		},
 		{ shouldStop: () => !goOn || settings.signal?.aborted === true, pacer },
