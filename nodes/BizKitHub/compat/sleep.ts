@@ -25,6 +25,13 @@ export function timerWithAbort(exports: Record<string, unknown>): TimerWithAbort
 
 const timer = timerWithAbort(n8nWorkflow as unknown as Record<string, unknown>);
 
+/**
+ * What a wait's own signal is aborted with. abort() without a reason builds a DOMException, and
+ * n8n's sleep rejects with a new Error around any reason that is not one: each takes a stack trace,
+ * and together they were the costliest step of a request (its deadline is such a wait). Made once.
+ */
+const WAIT_OVER = new Error('the wait is over');
+
 /** A wait of `ms` without a way to end it early. */
 export async function plainSleep(ms: number): Promise<void> {
 	await n8nWorkflow.sleep(ms);
@@ -44,7 +51,7 @@ export async function abortableSleep(
 ): Promise<void> {
 	if (signal.aborted) return;
 	const done = new AbortController();
-	const stop = () => done.abort();
+	const stop = () => done.abort(WAIT_OVER);
 	// Removed by hand: the `signal` option of addEventListener loses its hold on the listener once
 	// garbage is collected (Node 20), and the listener would then stay on the execution's signal.
 	signal.addEventListener('abort', stop, { once: true });
@@ -54,6 +61,6 @@ export async function abortableSleep(
 		// Aborted: the caller checks its signal.
 	} finally {
 		signal.removeEventListener('abort', stop);
-		done.abort();
+		done.abort(WAIT_OVER);
 	}
 }

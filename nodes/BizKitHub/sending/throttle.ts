@@ -545,7 +545,8 @@ export class Throttle {
 	/** One timer for the next moment anything can change but an answer; none when none is waited for. */
 	private setWake(at: number, now: number): void {
 		if (this.wake?.at === at) return;
-		this.wake?.cancel.abort();
+		// (With a reason: without one, abort() builds a DOMException and its stack trace.)
+		this.wake?.cancel.abort('moved');
 		this.wake = undefined;
 		if (!Number.isFinite(at)) return;
 		const wake = { at, cancel: new AbortController() };

@@ -50,3 +50,21 @@ test('an n8n with neither a signal-aware sleep nor sleepWithAbort still ends the
 	const { tookMs } = await stoppedWait(oldest);
 	expect(tookMs).toBeLessThan(1000);
 });
+
+test('a wait ended early or run out builds no error of its own: every wait is ended with the same reason', async () => {
+	// (abort() without a reason builds a DOMException, and n8n's sleep wraps a reason that is not an
+	// Error in a new one: a stack trace each, once per request, for an attempt's deadline is a wait.)
+	const signals: AbortSignal[] = [];
+	const wait = async (ms: number, own: AbortSignal) => {
+		signals.push(own);
+		await n8nWorkflow2.sleep(ms, own);
+	};
+	const stop = new AbortController();
+	const stopped = abortableSleep(5000, stop.signal, wait);
+	stop.abort();
+	await stopped;
+	await abortableSleep(1, new AbortController().signal, wait);
+	const [endedEarly, ranOut] = signals.map((signal) => signal.reason as unknown);
+	expect(endedEarly).toBeInstanceOf(Error);
+	expect(ranOut).toBe(endedEarly);
+});
