@@ -1,7 +1,10 @@
 import * as n8nWorkflow from 'n8n-workflow';
 
-/** A timer that ends early when `signal` aborts, its timer cleared then. */
-type TimerWithAbort = (ms: number, signal: AbortSignal) => Promise<void>;
+/**
+ * A timer that ends early when `signal` aborts, its timer cleared then. `tidy`: it also leaves no
+ * listener on `signal`, whichever way it ends.
+ */
+type TimerWithAbort = ((ms: number, signal: AbortSignal) => Promise<void>) & { tidy?: boolean };
 
 /**
  * How to wait with an abort signal on the n8n that runs the node. n8n 2.x's `sleep(ms, signal)`
@@ -15,7 +18,10 @@ export function timerWithAbort(exports: Record<string, unknown>): TimerWithAbort
 		return async (ms, signal) => await (sleepWithAbort as TimerWithAbort)(ms, signal);
 	}
 	const sleep = exports.sleep as (ms: number, signal?: AbortSignal) => Promise<void>;
-	if (sleep.length >= 2) return async (ms, signal) => await sleep(ms, signal);
+	if (sleep.length >= 2)
+		return Object.assign(async (ms: number, signal: AbortSignal) => await sleep(ms, signal), {
+			tidy: true,
+		});
 	return async (ms, signal) =>
 		await new Promise<void>((resolve, reject) => {
 			signal.addEventListener('abort', () => resolve(), { once: true });
@@ -26,11 +32,12 @@ export function timerWithAbort(exports: Record<string, unknown>): TimerWithAbort
 const timer = timerWithAbort(n8nWorkflow as unknown as Record<string, unknown>);
 
 /**
- * What a wait's own signal is aborted with. abort() without a reason builds a DOMException, and
- * n8n's sleep rejects with a new Error around any reason that is not one: each takes a stack trace,
- * and together they were the costliest step of a request (its deadline is such a wait). Made once.
+ * What the node aborts a wait's signal with when it ends the wait itself. abort() without a reason
+ * builds a DOMException, and n8n's sleep rejects with a new Error around any reason that is not
+ * one: each takes a stack trace, and together they were the costliest step of a request (its
+ * deadline is such a wait). Made once.
  */
-const WAIT_OVER = new Error('the wait is over');
+export const WAIT_OVER = new Error('the wait is over');
 
 /** A wait of `ms` without a way to end it early. */
 export async function plainSleep(ms: number): Promise<void> {
@@ -40,9 +47,9 @@ export async function plainSleep(ms: number): Promise<void> {
 /**
  * Waits `ms`, or until `signal` aborts, whichever comes first; never rejects. Whatever ends it,
  * its timer and its listener on the signal go with it, on every n8n the node supports: a wait is
- * over once it returns. (The listener is on a signal of its own, chained to `signal`: n8n 1.x's
- * sleepWithAbort leaves its listener behind when the time runs out, which on an execution's
- * signal would pile up wait after wait.)
+ * over once it returns. (Where the timer is not tidy, its listener is on a signal of its own,
+ * chained to `signal`: n8n 1.x's sleepWithAbort leaves its listener behind when the time runs
+ * out, which on an execution's signal would pile up wait after wait.)
  */
 export async function abortableSleep(
 	ms: number,
@@ -50,6 +57,10 @@ export async function abortableSleep(
 	wait: TimerWithAbort = timer,
 ): Promise<void> {
 	if (signal.aborted) return;
+	if (wait.tidy) {
+		await wait(ms, signal).catch(() => undefined);
+		return;
+	}
 	const done = new AbortController();
 	const stop = () => done.abort(WAIT_OVER);
 	// Removed by hand: the `signal` option of addEventListener loses its hold on the listener once

@@ -1,3 +1,4 @@
+import { WAIT_OVER } from '../compat/sleep';
 import type { Clock } from './clock';
 import type { RateLimitInfo } from './rateLimitHeaders';
 import {
@@ -545,8 +546,7 @@ export class Throttle {
 	/** One timer for the next moment anything can change but an answer; none when none is waited for. */
 	private setWake(at: number, now: number): void {
 		if (this.wake?.at === at) return;
-		// (With a reason: without one, abort() builds a DOMException and its stack trace.)
-		this.wake?.cancel.abort('moved');
+		this.wake?.cancel.abort(WAIT_OVER);
 		this.wake = undefined;
 		if (!Number.isFinite(at)) return;
 		const wake = { at, cancel: new AbortController() };

@@ -1,8 +1,6 @@
+import { WAIT_OVER } from '../compat/sleep';
 import type { Clock } from '../sending/clock';
 import { systemClock } from '../sending/clock';
-
-/** Why an attempt's deadline is cleared; given to abort(), which otherwise builds an error each time. */
-const ATTEMPT_OVER = 'attempt over';
 
 /** How an attempt's deadline ended: its time limit, the execution's Stop, or the attempt being over. */
 export type AttemptEnd = 'timed out' | 'stopped' | 'cleared';
@@ -40,6 +38,6 @@ export class AttemptDeadline {
 	clear(): void {
 		this.end('cleared');
 		this.unlisten();
-		this.over.abort(ATTEMPT_OVER);
+		this.over.abort(WAIT_OVER);
 	}
 }
