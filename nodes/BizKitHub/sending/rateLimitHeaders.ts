@@ -13,7 +13,11 @@ export interface RateLimitInfo {
 type Headers = Record<string, unknown>;
 
 function header(headers: Headers, name: string): string | undefined {
-	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+	// (Node gives the names in lower case, as they are asked for here: searched only if not.)
+	const key =
+		headers[name] !== undefined
+			? name
+			: Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
 	const value = key === undefined ? undefined : headers[key];
 	const text = Array.isArray(value) ? value[0] : value;
 	return typeof text === 'string' || typeof text === 'number' ? String(text).trim() : undefined;
