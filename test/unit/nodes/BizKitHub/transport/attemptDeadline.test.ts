@@ -1,6 +1,10 @@
 import { sleep } from 'n8n-workflow';
 
-import { AttemptDeadline } from '../../../../../nodes/BizKitHub/transport/attemptDeadline';
+import {
+	AttemptDeadline,
+	type AttemptEnd,
+} from '../../../../../nodes/BizKitHub/transport/attemptDeadline';
+import { VirtualTime } from '../../../../../sim/virtualTime';
 import { isCollected } from '../../../../helpers/collectable';
 
 /**
@@ -44,5 +48,47 @@ describe('an attempt deadline', () => {
 		const already = new AttemptDeadline(0, stop.signal);
 		expect(await already.ended).toBe('stopped');
 		already.clear();
+	});
+});
+
+describe("the attempts' time limits on one clock", () => {
+	/** A clock on virtual time, and when each deadline of `deadlines` ended and how. */
+	function onVirtualTime() {
+		const time = new VirtualTime(0);
+		const clock = time.clock(0, () => 0, Math.random);
+		const ends: Array<[number, AttemptEnd]> = [];
+		const start = (timeoutMs: number) => {
+			const deadline = new AttemptDeadline(timeoutMs, undefined, clock);
+			void deadline.ended.then((why) => ends.push([time.now, why]));
+			return deadline;
+		};
+		return { time, start, ends };
+	}
+
+	test('share one timer, which goes once no attempt is out', async () => {
+		const { time, start } = onVirtualTime();
+		const deadlines = Array.from({ length: 20 }, () => start(30_000));
+		expect(time.nodeTimers).toBe(1);
+		for (const deadline of deadlines) deadline.clear();
+		await time.run(() => true);
+		expect(time.nodeTimers).toBe(0);
+	});
+
+	test('each times out at its own limit: started later, or shorter than those out', async () => {
+		const { time, start, ends } = onVirtualTime();
+		start(1000);
+		time.at(400, () => undefined);
+		await time.run(() => time.now >= 400);
+		const later = start(1000);
+		const shorter = start(100);
+		await time.run(() => ends.length === 3);
+		expect(ends).toEqual([
+			[500, 'timed out'],
+			[1000, 'timed out'],
+			[1400, 'timed out'],
+		]);
+		later.clear();
+		shorter.clear();
+		expect(time.nodeTimers).toBe(0);
 	});
 });
