@@ -1,10 +1,7 @@
 import * as n8nWorkflow from 'n8n-workflow';
 
-/**
- * A timer that ends early when `signal` aborts, its timer cleared then. `tidy`: it also leaves no
- * listener on `signal`, whichever way it ends.
- */
-type TimerWithAbort = ((ms: number, signal: AbortSignal) => Promise<void>) & { tidy?: boolean };
+/** A timer that ends early when `signal` aborts, its timer cleared then. */
+type TimerWithAbort = (ms: number, signal: AbortSignal) => Promise<void>;
 
 /**
  * How to wait with an abort signal on the n8n that runs the node. n8n 2.x's `sleep(ms, signal)`
@@ -18,10 +15,7 @@ export function timerWithAbort(exports: Record<string, unknown>): TimerWithAbort
 		return async (ms, signal) => await (sleepWithAbort as TimerWithAbort)(ms, signal);
 	}
 	const sleep = exports.sleep as (ms: number, signal?: AbortSignal) => Promise<void>;
-	if (sleep.length >= 2)
-		return Object.assign(async (ms: number, signal: AbortSignal) => await sleep(ms, signal), {
-			tidy: true,
-		});
+	if (sleep.length >= 2) return async (ms, signal) => await sleep(ms, signal);
 	return async (ms, signal) =>
 		await new Promise<void>((resolve, reject) => {
 			signal.addEventListener('abort', () => resolve(), { once: true });
@@ -47,9 +41,10 @@ export async function plainSleep(ms: number): Promise<void> {
 /**
  * Waits `ms`, or until `signal` aborts, whichever comes first; never rejects. Whatever ends it,
  * its timer and its listener on the signal go with it, on every n8n the node supports: a wait is
- * over once it returns. (Where the timer is not tidy, its listener is on a signal of its own,
- * chained to `signal`: n8n 1.x's sleepWithAbort leaves its listener behind when the time runs
- * out, which on an execution's signal would pile up wait after wait.)
+ * over once it returns. (The listener is on a signal of its own, chained to `signal`: n8n 1.x's
+ * sleepWithAbort leaves its listener behind when the time runs out, and so does the two-argument
+ * sleep of n8n 2.34 and the first 2.35 releases (@n8n/utils before 1.43.1): on an execution's
+ * signal they would pile up wait after wait.)
  */
 export async function abortableSleep(
 	ms: number,
@@ -57,10 +52,6 @@ export async function abortableSleep(
 	wait: TimerWithAbort = timer,
 ): Promise<void> {
 	if (signal.aborted) return;
-	if (wait.tidy) {
-		await wait(ms, signal).catch(() => undefined);
-		return;
-	}
 	const done = new AbortController();
 	const stop = () => done.abort(WAIT_OVER);
 	// Removed by hand: the `signal` option of addEventListener loses its hold on the listener once

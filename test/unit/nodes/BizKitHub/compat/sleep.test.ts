@@ -68,3 +68,16 @@ test('a wait ended early or run out builds no error of its own: every wait is en
 	expect(endedEarly).toBeInstanceOf(Error);
 	expect(ranOut).toBe(endedEarly);
 });
+
+test("a sleep that takes the signal but leaves its listener behind (n8n 2.34's) leaves none on the execution's", async () => {
+	// As @n8n/utils before 1.43.1 wrote it: its listener goes only when the signal aborts.
+	const leaky = async (ms: number, signal?: AbortSignal) =>
+		await new Promise<void>((resolve, reject) => {
+			signal?.addEventListener('abort', () => reject(new Error('Aborted')), { once: true });
+			void n8nWorkflow2.sleep(ms).then(resolve);
+		});
+	const wait = timerWithAbort({ sleep: leaky });
+	const signal = new AbortController().signal;
+	for (let i = 0; i < 5; i++) await abortableSleep(1, signal, wait);
+	expect(abortListeners(signal)).toBe(0);
+});
